@@ -1,0 +1,1 @@
+#include "zmq_raw_loop.h"

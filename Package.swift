@@ -1,0 +1,107 @@
+// swift-tools-version:6.1
+//
+// Gerbang: the interoperability gateway for Indonesian government agencies.
+//
+// Layering (lowest first):
+//   C shims       CZeroMQ, COpenSSL            (system libraries; nothing else calls their C API)
+//   Safe wrappers ZeroMQ, Trust
+//   Messages      GerbangJSON → JSONSchema, Envelope → Catalogue
+//   Tools         GerbangCLI (library of commands) → `gerbang` (thin executable)
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Gerbang",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gerbang", targets: ["gerbang"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "GerbangJSON", targets: ["GerbangJSON"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
+        .library(name: "Envelope", targets: ["Envelope"]),
+        .library(name: "Catalogue", targets: ["Catalogue"]),
+        .library(name: "Trust", targets: ["Trust"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: C shims
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
+        // MARK: Safe wrappers
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CZeroMQ", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Trust",
+            dependencies: [
+                "COpenSSL", "GerbangJSON", "Envelope",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Canonical messages
+        .target(name: "GerbangJSON", swiftSettings: swiftSettings),
+        .target(name: "JSONSchema", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
+        .target(name: "Envelope", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
+        .target(
+            name: "Catalogue",
+            dependencies: ["GerbangJSON", "JSONSchema", "Envelope"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tools
+        .target(
+            name: "GerbangCLI",
+            dependencies: [
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "gerbang", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+
+        // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
+        .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
+        .executableTarget(
+            name: "zmq-throughput",
+            dependencies: ["ZeroMQ", "ZMQRawLoop"],
+            path: "Benchmarks/ZMQThroughput",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "CZeroMQ"], swiftSettings: swiftSettings),
+        .testTarget(name: "GerbangJSONTests", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "GerbangJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CatalogueTests",
+            dependencies: ["Catalogue", "JSONSchema", "Envelope", "GerbangJSON"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The Catalogue module: the canonical message catalogue and schema registry.

@@ -1,0 +1,1 @@
+// The Envelope module: CloudEvents 1.0 structured-mode envelopes.

@@ -1,0 +1,1 @@
+// The Trust module: OpenSSL-backed keys, certificates and signed envelopes.

@@ -1,0 +1,1 @@
+// The ZeroMQ module: a safe Swift binding of libzmq. See ZeroMQ/Context.swift.

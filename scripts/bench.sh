@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every benchmark listed in docs/benchmarks.md (release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="$(swift build -c release --show-bin-path)"
+for bench in zmq-throughput; do
+    [ -x "$BIN/$bench" ] && "$BIN/$bench"
+done

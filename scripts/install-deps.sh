@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Gerbang needs on a Debian machine, only what is missing. Idempotent.
+# System packages come from apt-get, Python test tools from PyPI.
+set -euo pipefail
+
+APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux)
+PY_MODULES=(zmq:pyzmq cryptography:cryptography joserfc:joserfc)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-deps: installing ${missing[*]}"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+py_missing=()
+for entry in "${PY_MODULES[@]}"; do
+    module="${entry%%:*}"; package="${entry##*:}"
+    python3 -c "import $module" 2>/dev/null || py_missing+=("$package")
+done
+if [ ${#py_missing[@]} -gt 0 ]; then
+    echo "install-deps: installing Python packages ${py_missing[*]}"
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null
+    fi
+    python3 -m pip install -q "${py_missing[@]}" 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages "${py_missing[@]}"
+fi
+
+command -v swift >/dev/null || { echo "install-deps: the Swift toolchain (6.1 or later) is required: https://www.swift.org/install/" >&2; exit 1; }
