@@ -1,0 +1,95 @@
+import Foundation
+import Store
+
+/// Every setting of a ``SQLiteStore``, with its documented default (see `docs/store.md`).
+///
+/// `Sendable`: a value type of `Sendable` fields.
+public struct SQLiteStoreConfiguration: Sendable, Hashable {
+    /// What to do with deliveries that were in flight when the store was last closed or the
+    /// process died.
+    public enum InFlightOnOpen: String, Sendable, Hashable, CaseIterable {
+        /// Return them to `ready` when the store opens (default). Right for the single broker
+        /// process that owns the file: its consumers' connections died with it.
+        case release
+        /// Leave them in flight until their lease deadline passes.
+        case keepUntilDeadline = "keep-until-deadline"
+    }
+
+    /// The database file (created with its directory when missing). The WAL (`-wal`) and
+    /// shared-memory (`-shm`) files live next to it.
+    public var path: String
+    /// Most write operations (appends, claims, acknowledgements…) committed in one transaction.
+    /// Default 512.
+    public var maxBatchSize: Int
+    /// How long the writer waits for more operations after the oldest pending one arrived,
+    /// before committing a batch that is not full. Operations that arrive while a commit is in
+    /// progress are batched regardless. Default 1 ms; 0 commits as soon as the writer is free.
+    public var maxBatchWait: Duration
+    /// An event with the (`source`, `id`) of an event accepted less than this long ago is a
+    /// duplicate. Default 24 hours.
+    public var deduplicationWindow: Duration
+    /// Fully acknowledged events older than this are deleted by `prune`. Must not be shorter
+    /// than the de-duplication window. Default 7 days.
+    public var retention: Duration
+    /// Most rows one `prune` call deletes per table (keeps each transaction short).
+    /// Default 10,000.
+    public var pruneBatchLimit: Int
+    /// How long a connection waits for a lock held by another process before failing with
+    /// `store.locked`. Default 5 seconds.
+    public var busyTimeout: Duration
+    /// SQLite page cache per connection, in KiB (`PRAGMA cache_size = -N`). Default 16,384
+    /// (16 MiB) for the writer; readers use a quarter of it.
+    public var pageCacheKiB: Int
+    /// Concurrent reader connections (inspection queries). Default 4.
+    public var maxReaders: Int
+    /// Pages in the WAL after which SQLite checkpoints it into the database file
+    /// (`PRAGMA wal_autocheckpoint`). Default 4,000 (about 16 MiB with 4 KiB pages).
+    public var walAutoCheckpointPages: Int
+    /// Deliveries left in flight by a previous process. Default ``InFlightOnOpen/release``.
+    public var inFlightOnOpen: InFlightOnOpen
+
+    /// A configuration with every default, storing its database at `path`.
+    public init(
+        path: String,
+        maxBatchSize: Int = 512,
+        maxBatchWait: Duration = .milliseconds(1),
+        deduplicationWindow: Duration = .seconds(24 * 3600),
+        retention: Duration = .seconds(7 * 24 * 3600),
+        pruneBatchLimit: Int = 10_000,
+        busyTimeout: Duration = .seconds(5),
+        pageCacheKiB: Int = 16_384,
+        maxReaders: Int = 4,
+        walAutoCheckpointPages: Int = 4_000,
+        inFlightOnOpen: InFlightOnOpen = .release
+    ) {
+        self.path = path
+        self.maxBatchSize = maxBatchSize
+        self.maxBatchWait = maxBatchWait
+        self.deduplicationWindow = deduplicationWindow
+        self.retention = retention
+        self.pruneBatchLimit = pruneBatchLimit
+        self.busyTimeout = busyTimeout
+        self.pageCacheKiB = pageCacheKiB
+        self.maxReaders = maxReaders
+        self.walAutoCheckpointPages = walAutoCheckpointPages
+        self.inFlightOnOpen = inFlightOnOpen
+    }
+
+    /// Checks every limit; throws `store.invalid-configuration` naming the first bad setting.
+    public func validate() throws(StoreError) {
+        func fail(_ message: String) -> StoreError { StoreError(.invalidConfiguration, message) }
+        if path.isEmpty { throw fail("path is empty") }
+        if maxBatchSize < 1 { throw fail("maxBatchSize must be at least 1, got \(maxBatchSize)") }
+        if maxBatchWait < .zero { throw fail("maxBatchWait must not be negative") }
+        if maxBatchWait > .seconds(1) { throw fail("maxBatchWait must be at most 1 s") }
+        if deduplicationWindow < .zero { throw fail("deduplicationWindow must not be negative") }
+        if retention < deduplicationWindow {
+            throw fail("retention must not be shorter than deduplicationWindow")
+        }
+        if pruneBatchLimit < 1 { throw fail("pruneBatchLimit must be at least 1") }
+        if busyTimeout < .zero { throw fail("busyTimeout must not be negative") }
+        if pageCacheKiB < 64 { throw fail("pageCacheKiB must be at least 64") }
+        if maxReaders < 1 { throw fail("maxReaders must be at least 1") }
+        if walAutoCheckpointPages < 1 { throw fail("walAutoCheckpointPages must be at least 1") }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import Store
+
+extension SQLiteStore {
+    /// Appends an event and its deliveries in the next group-commit batch; returns once that
+    /// batch is durable.
+    public func append(_ event: NewEvent) async throws(StoreError) -> AppendOutcome {
+        try Self.validate(event)
+        let window = Timestamp.milliseconds(configuration.deduplicationWindow)
+        let outcome = try await write { database in
+            try Self.insert(event, deduplicationWindow: window, into: database)
+        }
+        writer.recordAppend(duplicate: outcome.isDuplicate)
+        return outcome
+    }
+
+    static func validate(_ event: NewEvent) throws(StoreError) {
+        if event.source.isEmpty { throw StoreError(.invalidArgument, "event source is empty") }
+        if event.id.isEmpty { throw StoreError(.invalidArgument, "event id is empty") }
+        if event.type.isEmpty { throw StoreError(.invalidArgument, "event type is empty") }
+        if event.subscriptions.contains(where: { $0.rawValue.isEmpty }) {
+            throw StoreError(.invalidArgument, "a subscription id is empty")
+        }
+    }
+
+    /// The append itself: de-duplication check, event row, de-duplication entry, deliveries.
+    static func insert(_ event: NewEvent, deduplicationWindow: Int64, into database: Database) throws -> AppendOutcome {
+        let acceptedAt = Timestamp.milliseconds(event.acceptedAt)
+        let previous = try Row.fetchOne(
+            database.cachedStatement(sql: "SELECT seq, accepted_at FROM dedup WHERE source = ? AND event_id = ?"),
+            arguments: [event.source, event.id]
+        )
+        if let previous {
+            let previousAcceptedAt: Int64 = previous["accepted_at"]
+            // Within the window (or the clock went back): a duplicate.
+            if acceptedAt - previousAcceptedAt < deduplicationWindow {
+                return .duplicate(originalSequence: EventSequence(previous["seq"] as Int64))
+            }
+        }
+        try database.cachedStatement(sql: """
+            INSERT INTO event (source, event_id, type, subject, partition_key, time, accepted_at, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                event.source, event.id, event.type, event.subject, event.partitionKey, event.time,
+                acceptedAt, Data(event.body),
+            ])
+        let sequence = database.lastInsertedRowID
+        try database.cachedStatement(sql: """
+            INSERT INTO dedup (source, event_id, seq, accepted_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source, event_id) DO UPDATE SET seq = excluded.seq, accepted_at = excluded.accepted_at
+            """).execute(arguments: [event.source, event.id, sequence, acceptedAt])
+        let insertDelivery = try database.cachedStatement(sql: """
+            INSERT INTO delivery (seq, subscription, partition_key, state, attempt, updated_at)
+            VALUES (?, ?, ?, 'ready', 0, ?)
+            """)
+        var seen = Set<SubscriptionID>()
+        for subscription in event.subscriptions where seen.insert(subscription).inserted {
+            try insertDelivery.execute(arguments: [sequence, subscription.rawValue, event.partitionKey, acceptedAt])
+        }
+        return .accepted(EventSequence(sequence))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Store
+
+extension SQLiteStore {
+    /// Claims ready deliveries (a write: it is batched with the other writes).
+    public func claim(
+        subscription: SubscriptionID,
+        consumer: ConsumerID,
+        limit: Int,
+        ordering: DeliveryOrdering,
+        leaseDeadline: Date,
+        now: Date
+    ) async throws(StoreError) -> [ClaimedDelivery] {
+        guard limit >= 0 else { throw StoreError(.invalidArgument, "claim limit must not be negative, got \(limit)") }
+        guard limit > 0 else { return [] }
+        return try await write { database in
+            try DeliveryTransitions.claim(
+                subscription: subscription,
+                consumer: consumer,
+                limit: limit,
+                ordering: ordering,
+                leaseDeadline: leaseDeadline,
+                now: now,
+                in: database
+            )
+        }
+    }
+
+    /// Acknowledges a delivery.
+    public func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome {
+        try await write { database in
+            try DeliveryTransitions.settle(delivery, by: consumer, .acknowledge, now: now, in: database)
+        }
+    }
+
+    /// Schedules a retry of a delivery.
+    public func scheduleRetry(
+        _ delivery: DeliveryID,
+        by consumer: ConsumerID,
+        retryAt: Date,
+        failure: DeliveryFailure,
+        now: Date
+    ) async throws(StoreError) -> SettleOutcome {
+        try await write { database in
+            try DeliveryTransitions.settle(delivery, by: consumer, .retry(at: retryAt, failure), now: now, in: database)
+        }
+    }
+
+    /// Moves a delivery to the dead letters.
+    public func deadLetter(
+        _ delivery: DeliveryID,
+        by consumer: ConsumerID,
+        failure: DeliveryFailure,
+        now: Date
+    ) async throws(StoreError) -> SettleOutcome {
+        try await write { database in
+            try DeliveryTransitions.settle(delivery, by: consumer, .dead(failure), now: now, in: database)
+        }
+    }
+
+    /// Returns expired leases to ready.
+    public func expireLeases(now: Date) async throws(StoreError) -> Int {
+        try await write { database in try DeliveryTransitions.expireLeases(now: now, in: database) }
+    }
+
+    /// Returns a disconnected consumer's deliveries to ready.
+    public func releaseDeliveries(of consumer: ConsumerID, now: Date) async throws(StoreError) -> Int {
+        try await write { database in try DeliveryTransitions.release(consumer: consumer, now: now, in: database) }
+    }
+
+    /// Returns due retries to ready.
+    public func promoteDueRetries(now: Date) async throws(StoreError) -> Int {
+        try await write { database in try DeliveryTransitions.promoteDueRetries(now: now, in: database) }
+    }
+
+    /// The earliest lease deadline or retry time.
+    public func nextScheduledTransition() async throws(StoreError) -> Date? {
+        try await read("next scheduled transition") { database in
+            let next = try Int64.fetchOne(database, sql: """
+                SELECT min(t) FROM (
+                    SELECT min(lease_deadline) AS t FROM delivery WHERE state = 'inflight'
+                    UNION ALL
+                    SELECT min(retry_at) AS t FROM delivery WHERE state = 'waiting')
+                """)
+            return Timestamp.date(next)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import GRDB
+
+/// The database schema, created and upgraded by GRDB's migrator (see `docs/store.md`).
+///
+/// Times are integer milliseconds since the Unix epoch. Delivery states are the raw values of
+/// `DeliveryState` (`ready`, `inflight`, `waiting`, `dead`, `acked`).
+enum StoreSchema {
+    /// The migrations, in order. A file with a migration this version does not know is refused
+    /// (`store.unsupported-schema`).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: events, deliveries, attempts, de-duplication") { database in
+            try database.execute(sql: version1)
+        }
+        return migrator
+    }
+
+    private static let version1 = """
+        -- Accepted events, in acceptance order. AUTOINCREMENT: a sequence number is never
+        -- reused, even after the newest events were pruned.
+        CREATE TABLE event (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            source        TEXT    NOT NULL,
+            event_id      TEXT    NOT NULL,
+            type          TEXT    NOT NULL,
+            subject       TEXT,
+            partition_key TEXT,
+            time          TEXT,
+            accepted_at   INTEGER NOT NULL,
+            body          BLOB    NOT NULL
+        );
+        CREATE INDEX event_by_source_id ON event (source, event_id);
+        CREATE INDEX event_by_accepted_at ON event (accepted_at);
+
+        -- The de-duplication window: the last acceptance of each (source, id).
+        CREATE TABLE dedup (
+            source      TEXT    NOT NULL,
+            event_id    TEXT    NOT NULL,
+            seq         INTEGER NOT NULL,
+            accepted_at INTEGER NOT NULL,
+            PRIMARY KEY (source, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX dedup_by_accepted_at ON dedup (accepted_at);
+
+        -- One delivery per (event, subscription).
+        CREATE TABLE delivery (
+            id                INTEGER PRIMARY KEY,
+            seq               INTEGER NOT NULL REFERENCES event (seq) ON DELETE CASCADE,
+            subscription      TEXT    NOT NULL,
+            partition_key     TEXT,
+            state             TEXT    NOT NULL
+                CHECK (state IN ('ready', 'inflight', 'waiting', 'dead', 'acked')),
+            attempt           INTEGER NOT NULL DEFAULT 0,
+            consumer          TEXT,
+            lease_deadline    INTEGER,
+            retry_at          INTEGER,
+            last_error_reason TEXT,
+            last_error_detail TEXT,
+            dead_at           INTEGER,
+            updated_at        INTEGER NOT NULL,
+            UNIQUE (seq, subscription)
+        );
+        -- Claim in acceptance order; queue statistics (covering).
+        CREATE INDEX delivery_by_queue ON delivery (subscription, state, seq);
+        -- Partition ordering: is a partition blocked by an in-flight or waiting delivery?
+        CREATE INDEX delivery_by_partition ON delivery (subscription, partition_key, state)
+            WHERE partition_key IS NOT NULL;
+        -- Timers and disconnects.
+        CREATE INDEX delivery_by_lease ON delivery (lease_deadline) WHERE state = 'inflight';
+        CREATE INDEX delivery_by_retry ON delivery (retry_at) WHERE state = 'waiting';
+        CREATE INDEX delivery_by_consumer ON delivery (consumer) WHERE state = 'inflight';
+        -- Dead letters by age.
+        CREATE INDEX delivery_by_death ON delivery (dead_at) WHERE state = 'dead';
+
+        -- Every claim of a delivery and how it ended (NULL outcome: in flight).
+        CREATE TABLE delivery_attempt (
+            id           INTEGER PRIMARY KEY,
+            delivery_id  INTEGER NOT NULL REFERENCES delivery (id) ON DELETE CASCADE,
+            attempt      INTEGER NOT NULL,
+            consumer     TEXT    NOT NULL,
+            started_at   INTEGER NOT NULL,
+            ended_at     INTEGER,
+            outcome      TEXT,
+            error_reason TEXT,
+            error_detail TEXT
+        );
+        CREATE INDEX delivery_attempt_by_delivery ON delivery_attempt (delivery_id, id);
+        CREATE INDEX delivery_attempt_open ON delivery_attempt (delivery_id) WHERE ended_at IS NULL;
+        """
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import Store
+
+/// The columns of `event` read by ``StoredEvent/init(eventRow:)``, in a form usable after
+/// `SELECT` (prefix with a table alias where needed).
+enum EventColumns {
+    /// `seq, source, event_id, type, subject, partition_key, time, accepted_at, body` of alias `e`.
+    static let qualified =
+        "e.seq, e.source, e.event_id, e.type, e.subject, e.partition_key, e.time, e.accepted_at, e.body"
+}
+
+extension StoredEvent {
+    /// Decodes the event columns of a row (see ``EventColumns``).
+    init(eventRow row: Row) {
+        let body: Data = row["body"]
+        self.init(
+            sequence: EventSequence(row["seq"] as Int64),
+            source: row["source"],
+            id: row["event_id"],
+            type: row["type"],
+            subject: row["subject"],
+            partitionKey: row["partition_key"],
+            time: row["time"],
+            body: [UInt8](body),
+            acceptedAt: Timestamp.date(row["accepted_at"] as Int64)
+        )
+    }
+}
+
+extension DeliveryAttempt {
+    /// Decodes a `delivery_attempt` row.
+    init(attemptRow row: Row) {
+        let reason: String? = row["error_reason"]
+        let outcome: String? = row["outcome"]
+        self.init(
+            attempt: row["attempt"],
+            consumer: ConsumerID(row["consumer"] as String),
+            startedAt: Timestamp.date(row["started_at"] as Int64),
+            endedAt: Timestamp.date(row["ended_at"] as Int64?),
+            outcome: outcome.flatMap(AttemptOutcome.init(rawValue:)),
+            failure: reason.map { DeliveryFailure(reason: $0, detail: row["error_detail"] ?? "") }
+        )
+    }
+}
+
+extension DeliveryRecord {
+    /// Decodes a `delivery` row and loads its attempts.
+    init(deliveryRow row: Row, in database: Database) throws {
+        let id: Int64 = row["id"]
+        let attempts = try Row.fetchAll(
+            database.cachedStatement(sql: "SELECT * FROM delivery_attempt WHERE delivery_id = ? ORDER BY id"),
+            arguments: [id]
+        ).map(DeliveryAttempt.init(attemptRow:))
+        let reason: String? = row["last_error_reason"]
+        let state: String = row["state"]
+        let consumer: String? = row["consumer"]
+        self.init(
+            id: DeliveryID(id),
+            subscription: SubscriptionID(row["subscription"] as String),
+            state: DeliveryState(rawValue: state) ?? .ready,
+            attempt: row["attempt"],
+            consumer: consumer.map(ConsumerID.init(rawValue:)),
+            leaseDeadline: Timestamp.date(row["lease_deadline"] as Int64?),
+            retryAt: Timestamp.date(row["retry_at"] as Int64?),
+            lastFailure: reason.map { DeliveryFailure(reason: $0, detail: row["last_error_detail"] ?? "") },
+            deadAt: Timestamp.date(row["dead_at"] as Int64?),
+            updatedAt: Timestamp.date(row["updated_at"] as Int64),
+            attempts: attempts
+        )
+    }
+}

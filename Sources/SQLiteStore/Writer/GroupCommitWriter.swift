@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import Logging
+import Store
+
+/// Serialises every write of a ``SQLiteStore`` on one dedicated thread and commits them in
+/// batches: one transaction, hence one WAL fsync (`synchronous = FULL`), per batch.
+///
+/// Callers ``submit(_:)`` an operation and suspend (no thread is blocked) until the batch that
+/// carries it has committed. The writer thread waits for pending operations; once there is one,
+/// it collects more until the batch holds `maxBatchSize` operations or `maxBatchWait` has
+/// passed since the oldest one was submitted, then runs them in one `BEGIN IMMEDIATE`
+/// transaction, each in its own savepoint so that an operation failing on its own (a bad
+/// argument, a constraint) is rolled back alone. Operations submitted while a commit is in
+/// progress form the next batch, so under load batches grow by themselves.
+///
+/// The commit goes through GRDB's synchronous `DatabasePool.writeWithoutTransaction`, which
+/// runs the work on GRDB's serial writer dispatch queue and blocks the calling thread until it
+/// is done; the calling thread is this writer's own `Thread`, never a thread of Swift's
+/// cooperative pool.
+///
+/// `Sendable` (`@unchecked`): every mutable field is read and written only while holding
+/// `condition` (an `NSCondition`, i.e. a mutex plus a condition variable); the pool is
+/// `Sendable` and the logger a value.
+final class GroupCommitWriter: @unchecked Sendable {
+    private let pool: DatabasePool
+    private let maxBatchSize: Int
+    private let maxBatchWait: Duration
+    private let logger: Logger
+    private let condition = NSCondition()
+
+    // Guarded by `condition`.
+    private var pending: [PendingWrite] = []
+    private var isClosing = false
+    private var isFinished = false
+    private var finishWaiters: [CheckedContinuation<Void, Never>] = []
+    private var statistics = StoreWriteStatistics()
+
+    /// Starts the writer thread.
+    init(pool: DatabasePool, maxBatchSize: Int, maxBatchWait: Duration, logger: Logger) {
+        self.pool = pool
+        self.maxBatchSize = maxBatchSize
+        self.maxBatchWait = maxBatchWait
+        self.logger = logger
+        let thread = Thread { [self] in self.runLoop() }
+        thread.name = "gerbang.store.writer"
+        thread.qualityOfService = .userInitiated
+        thread.start()
+    }
+
+    /// Runs `operation` in the next batch transaction and returns its result once that
+    /// transaction is durable. Fails with `store.closed` after ``close()``.
+    func submit<Value: Sendable>(
+        _ operation: @escaping @Sendable (Database) throws -> Value
+    ) async throws(StoreError) -> Value {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Value, StoreError>, Never>) in
+            enqueue(PendingWrite(operation, continuation: continuation))
+        }
+        return try result.get()
+    }
+
+    /// A snapshot of the write counters.
+    var currentStatistics: StoreWriteStatistics {
+        condition.lock()
+        defer { condition.unlock() }
+        return statistics
+    }
+
+    /// Adds appended and duplicate counts (reported by the append path after its commit).
+    func recordAppend(duplicate: Bool) {
+        condition.lock()
+        if duplicate { statistics.duplicates += 1 } else { statistics.eventsAppended += 1 }
+        condition.unlock()
+    }
+
+    /// Commits the operations already submitted, refuses new ones, and returns when the
+    /// writer thread has finished.
+    func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            condition.lock()
+            isClosing = true
+            if isFinished {
+                condition.unlock()
+                continuation.resume()
+                return
+            }
+            finishWaiters.append(continuation)
+            condition.signal()
+            condition.unlock()
+        }
+    }
+
+    // MARK: Writer thread
+
+    private func enqueue(_ write: PendingWrite) {
+        condition.lock()
+        guard !isClosing else {
+            condition.unlock()
+            write.fail(StoreError(.closed, "the store is closed"))
+            return
+        }
+        pending.append(write)
+        // Wake the writer only when it has something new to decide on.
+        if pending.count == 1 || pending.count == maxBatchSize { condition.signal() }
+        condition.unlock()
+    }
+
+    private func runLoop() {
+        while let batch = nextBatch() {
+            commit(batch)
+        }
+        condition.lock()
+        isFinished = true
+        let waiters = finishWaiters
+        finishWaiters = []
+        condition.unlock()
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Waits for the next batch; `nil` once closing and drained.
+    private func nextBatch() -> [PendingWrite]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty {
+            if isClosing { return nil }
+            condition.wait()
+        }
+        if (pending.count < maxBatchSize) && (maxBatchWait > .zero) && !isClosing {
+            let deadline = pending[0].submittedAt + maxBatchWait
+            while pending.count < maxBatchSize, !isClosing {
+                let remaining = ContinuousClock.now.duration(to: deadline)
+                if remaining <= .zero { break }
+                _ = condition.wait(until: Date(timeIntervalSinceNow: remaining.timeInterval))
+            }
+        }
+        let count = min(pending.count, maxBatchSize)
+        let batch = Array(pending.prefix(count))
+        pending.removeFirst(count)
+        return batch
+    }
+
+    /// The fate of one operation of the batch being committed.
+    private enum OperationFate {
+        case notRun
+        case succeeded(PendingWrite.Completion)
+        case failedAlone
+    }
+
+    private func commit(_ batch: [PendingWrite]) {
+        var fates = [OperationFate](repeating: .notRun, count: batch.count)
+        let started = ContinuousClock.now
+        do {
+            try pool.writeWithoutTransaction { database in
+                try database.inTransaction(.immediate) {
+                    for (index, write) in batch.enumerated() {
+                        do {
+                            try database.inSavepoint {
+                                fates[index] = .succeeded(try write.run(database))
+                                return .commit
+                            }
+                        } catch where StoreError.isOperationLocal(error) {
+                            fates[index] = .failedAlone
+                            write.fail(StoreError(mapping: error, context: "write operation"))
+                        }
+                    }
+                    return .commit
+                }
+            }
+        } catch {
+            let storeError = StoreError(mapping: error, context: "commit of \(batch.count) operations")
+            logger.error(
+                "store batch failed",
+                metadata: ["reason": "\(storeError.reason.rawValue)", "error": "\(storeError.message)"]
+            )
+            for (write, fate) in zip(batch, fates) {
+                switch fate {
+                case .notRun: write.fail(storeError)
+                case .succeeded(let completion): completion(storeError)
+                case .failedAlone: break
+                }
+            }
+            return
+        }
+        let elapsed = started.duration(to: .now)
+        condition.lock()
+        statistics.transactions += 1
+        statistics.operations += batch.count
+        statistics.largestBatch = max(statistics.largestBatch, batch.count)
+        statistics.commitSeconds += elapsed.timeInterval
+        condition.unlock()
+        logger.trace("store batch committed", metadata: ["operations": "\(batch.count)", "duration": "\(elapsed)"])
+        for fate in fates {
+            if case .succeeded(let completion) = fate { completion(nil) }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Counters of a store's write path since it was opened, for metrics and tests.
+///
+/// `Sendable`: a value type of numbers.
+public struct StoreWriteStatistics: Sendable, Hashable {
+    /// Write transactions committed (each one fsync with a durable backend).
+    public var transactions: Int
+    /// Write operations (appends, claims, acknowledgements…) carried by those transactions.
+    public var operations: Int
+    /// Events appended (not counting duplicates).
+    public var eventsAppended: Int
+    /// Appends answered as duplicates.
+    public var duplicates: Int
+    /// The largest number of operations committed in one transaction.
+    public var largestBatch: Int
+    /// Total time spent committing write transactions, in seconds.
+    public var commitSeconds: Double
+
+    /// Operations per transaction on average (0 before the first transaction).
+    public var averageBatchSize: Double {
+        transactions == 0 ? 0 : Double(operations) / Double(transactions)
+    }
+
+    /// Creates write statistics.
+    public init(
+        transactions: Int = 0,
+        operations: Int = 0,
+        eventsAppended: Int = 0,
+        duplicates: Int = 0,
+        largestBatch: Int = 0,
+        commitSeconds: Double = 0
+    ) {
+        self.transactions = transactions
+        self.operations = operations
+        self.eventsAppended = eventsAppended
+        self.duplicates = duplicates
+        self.largestBatch = largestBatch
+        self.commitSeconds = commitSeconds
+    }
+}

@@ -1,1 +1,0 @@
-// The Store module: the broker storage protocol.
