@@ -107,7 +107,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "store-append",
+            dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/StoreAppend",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
+        // Appends in a loop and prints each confirmed sequence; killed with SIGKILL by SQLiteStoreTests.
+        .executableTarget(
+            name: "store-crash-probe",
+            dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/StoreCrashProbe",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "CZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "GerbangJSONTests", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "GerbangJSON"], swiftSettings: swiftSettings),
@@ -119,7 +133,11 @@ let package = Package(
         ),
         .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "GMPTests", dependencies: ["GMP"], swiftSettings: swiftSettings),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Store"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SQLiteStoreTests",
+            dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -36,6 +36,10 @@ extension SQLiteStore {
                 try database.execute(sql: "PRAGMA synchronous = FULL")
                 try database.execute(sql: "PRAGMA cache_size = -\(configuration.pageCacheKiB)")
                 try database.execute(sql: "PRAGMA wal_autocheckpoint = \(configuration.walAutoCheckpointPages)")
+                if let maxDatabaseBytes = configuration.maxDatabaseBytes {
+                    let pageSize = try Int64.fetchOne(database, sql: "PRAGMA page_size") ?? 4096
+                    try database.execute(sql: "PRAGMA max_page_count = \(max(1, maxDatabaseBytes / pageSize))")
+                }
                 let synchronous = try Int.fetchOne(database, sql: "PRAGMA synchronous")
                 let journalMode = try String.fetchOne(database, sql: "PRAGMA journal_mode")
                 guard synchronous == 2, journalMode == "wal" else {

@@ -47,6 +47,10 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
     public var walAutoCheckpointPages: Int
     /// Deliveries left in flight by a previous process. Default ``InFlightOnOpen/release``.
     public var inFlightOnOpen: InFlightOnOpen
+    /// Largest size of the database file in bytes (`PRAGMA max_page_count`); a write that
+    /// would grow it further fails with `store.disk-full`, like a full disk. Default `nil`:
+    /// limited by the disk only.
+    public var maxDatabaseBytes: Int64?
 
     /// A configuration with every default, storing its database at `path`.
     public init(
@@ -60,7 +64,8 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
         pageCacheKiB: Int = 16_384,
         maxReaders: Int = 4,
         walAutoCheckpointPages: Int = 4_000,
-        inFlightOnOpen: InFlightOnOpen = .release
+        inFlightOnOpen: InFlightOnOpen = .release,
+        maxDatabaseBytes: Int64? = nil
     ) {
         self.path = path
         self.maxBatchSize = maxBatchSize
@@ -73,6 +78,7 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
         self.maxReaders = maxReaders
         self.walAutoCheckpointPages = walAutoCheckpointPages
         self.inFlightOnOpen = inFlightOnOpen
+        self.maxDatabaseBytes = maxDatabaseBytes
     }
 
     /// Checks every limit; throws `store.invalid-configuration` naming the first bad setting.
@@ -91,5 +97,8 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
         if pageCacheKiB < 64 { throw fail("pageCacheKiB must be at least 64") }
         if maxReaders < 1 { throw fail("maxReaders must be at least 1") }
         if walAutoCheckpointPages < 1 { throw fail("walAutoCheckpointPages must be at least 1") }
+        if let maxDatabaseBytes, maxDatabaseBytes < 64 * 1024 {
+            throw fail("maxDatabaseBytes must be at least 65536, got \(maxDatabaseBytes)")
+        }
     }
 }

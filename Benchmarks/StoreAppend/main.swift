@@ -1,0 +1,148 @@
+// store-append: durable appends per second through SQLiteStore's group commit, against a
+// baseline of one transaction (one fsync) per event, measured in the same run.
+//
+//     swift run -c release store-append [rounds=5] [events=20000] [baseline-events=2000]
+//
+// Each event is ~1 KiB with 2 subscriptions (3 rows written per event plus the index entries).
+// The database lives under $TMPDIR (must be a real disk, not tmpfs, for fsync to mean anything).
+import Foundation
+import Logging
+import SQLiteStore
+import Store
+
+struct Scenario {
+    let name: String
+    let appenders: Int
+    let events: Int
+    let maxBatchSize: Int
+}
+
+struct RoundResult {
+    let eventsPerSecond: Double
+    let transactions: Int
+    let p50Milliseconds: Double
+    let p99Milliseconds: Double
+}
+
+/// A clock-sampled latency list (one entry per append).
+final class LatencyRecorder: @unchecked Sendable {
+    // `@unchecked Sendable`: `samples` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var samples: [Double] = []
+
+    func record(_ milliseconds: Double) {
+        lock.lock()
+        samples.append(milliseconds)
+        lock.unlock()
+    }
+
+    func percentile(_ fraction: Double) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+func body(size: Int, id: String) -> [UInt8] {
+    let head = Array("{\"id\":\"\(id)\",\"data\":\"".utf8)
+    return head + Array(repeating: UInt8(ascii: "a"), count: max(0, size - head.count - 2)) + Array("\"}".utf8)
+}
+
+func run(_ scenario: Scenario, round: Int) async throws -> RoundResult {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("gerbang-store-append-\(UUID().uuidString)", isDirectory: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var logger = Logger(label: "store-append")
+    logger.logLevel = .warning
+    let configuration = SQLiteStoreConfiguration(
+        path: directory.appendingPathComponent("bench.sqlite").path,
+        maxBatchSize: scenario.maxBatchSize
+    )
+    let store = try await SQLiteStore.open(configuration: configuration, logger: logger)
+    let latencies = LatencyRecorder()
+    let perAppender = scenario.events / scenario.appenders
+    let started = ContinuousClock.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for appender in 0..<scenario.appenders {
+            group.addTask {
+                for index in 0..<perAppender {
+                    let id = "r\(round)-a\(appender)-\(index)"
+                    let event = NewEvent(
+                        source: "urn:gerbang:agency:dukcapil",
+                        id: id,
+                        type: "population.death.registered",
+                        subject: "death-certificate/\(index)",
+                        partitionKey: "nik-\(index % 1000)",
+                        time: "2027-01-15T08:00:00Z",
+                        body: body(size: 1024, id: id),
+                        acceptedAt: Date(),
+                        subscriptions: ["bpjs/claims", "kemensos/bansos"]
+                    )
+                    let sent = ContinuousClock.now
+                    _ = try await store.append(event)
+                    let elapsed = sent.duration(to: .now)
+                    latencies.record(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+    let elapsed = started.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let statistics = await store.writeStatistics()
+    await store.close()
+    return RoundResult(
+        eventsPerSecond: Double(perAppender * scenario.appenders) / seconds,
+        transactions: statistics.transactions,
+        p50Milliseconds: latencies.percentile(0.50),
+        p99Milliseconds: latencies.percentile(0.99)
+    )
+}
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let rounds = arguments.count > 0 ? max(1, arguments[0]) : 5
+let events = arguments.count > 1 ? max(64, arguments[1]) : 20_000
+let baselineEvents = arguments.count > 2 ? max(8, arguments[2]) : 2_000
+
+let scenarios = [
+    Scenario(name: "baseline: 1 transaction per event, 8 appenders", appenders: 8, events: baselineEvents, maxBatchSize: 1),
+    Scenario(name: "group commit, 8 appenders", appenders: 8, events: events, maxBatchSize: 512),
+    Scenario(name: "group commit, 64 appenders", appenders: 64, events: events, maxBatchSize: 512),
+]
+
+print("store-append: durable SQLite appends (~1 KiB events, 2 subscriptions), \(rounds) rounds")
+print("database under \(FileManager.default.temporaryDirectory.path)")
+var medians: [String: Double] = [:]
+do {
+    for scenario in scenarios {
+        print("\n\(scenario.name) (\(scenario.events) events per round)")
+        var rates: [Double] = []
+        var p99s: [Double] = []
+        for round in 0..<rounds {
+            let result = try await run(scenario, round: round)
+            rates.append(result.eventsPerSecond)
+            p99s.append(result.p99Milliseconds)
+            let batch = Double(scenario.events / scenario.appenders * scenario.appenders) / Double(max(1, result.transactions))
+            print(String(format: "  round %d: %9.0f events/s  %6d transactions (%.1f events each)  latency p50 %.2f ms p99 %.2f ms",
+                         round + 1, result.eventsPerSecond, result.transactions, batch,
+                         result.p50Milliseconds, result.p99Milliseconds))
+        }
+        medians[scenario.name] = median(rates)
+        print(String(format: "  median: %.0f events/s (p99 latency median %.2f ms)", median(rates), median(p99s)))
+    }
+} catch {
+    FileHandle.standardError.write(Data("store-append: \(error)\n".utf8))
+    exit(1)
+}
+let baseline = medians[scenarios[0].name] ?? 1
+print("")
+for scenario in scenarios.dropFirst() {
+    print("ratio \(scenario.name) / baseline: " + String(format: "%.1fx", (medians[scenario.name] ?? 0) / baseline))
+}

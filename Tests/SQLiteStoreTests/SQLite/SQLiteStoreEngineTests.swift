@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import SQLiteStore
+import Store
+import Testing
+
+@Suite("SQLiteStore: durability settings, limits and error mapping")
+struct SQLiteStoreEngineTests {
+    private func configuration(in directory: TemporaryDirectory) -> SQLiteStoreConfiguration {
+        SQLiteStoreConfiguration(path: directory.url.appendingPathComponent("data/gerbang.sqlite").path)
+    }
+
+    @Test("the writer runs in WAL mode with synchronous = FULL (GRDB's NORMAL is overridden)")
+    func durabilityPragmas() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        let store = try await SQLiteStore.open(configuration: configuration(in: directory), logger: .quietTestLogger)
+        let settings = try await store.durabilitySettings()
+        #expect(settings.journalMode == "wal")
+        #expect(settings.synchronous == 2)
+        #expect(settings.walAutoCheckpointPages == 4_000)
+        await store.close()
+        #expect(FileManager.default.fileExists(atPath: configuration(in: directory).path))
+    }
+
+    @Test("the defaults are the documented ones and valid")
+    func defaults() throws {
+        let configuration = SQLiteStoreConfiguration(path: "/tmp/x.sqlite")
+        #expect(configuration.maxBatchSize == 512)
+        #expect(configuration.maxBatchWait == .milliseconds(1))
+        #expect(configuration.deduplicationWindow == .seconds(86_400))
+        #expect(configuration.retention == .seconds(604_800))
+        #expect(configuration.busyTimeout == .seconds(5))
+        #expect(configuration.pageCacheKiB == 16_384)
+        #expect(configuration.inFlightOnOpen == .release)
+        #expect(configuration.maxDatabaseBytes == nil)
+        try configuration.validate()
+    }
+
+    @Test("invalid settings are refused with store.invalid-configuration", arguments: [
+        SQLiteStoreConfiguration(path: ""),
+        SQLiteStoreConfiguration(path: "/tmp/x", maxBatchSize: 0),
+        SQLiteStoreConfiguration(path: "/tmp/x", maxBatchWait: .seconds(2)),
+        SQLiteStoreConfiguration(path: "/tmp/x", deduplicationWindow: .seconds(10), retention: .seconds(5)),
+        SQLiteStoreConfiguration(path: "/tmp/x", pageCacheKiB: 1),
+        SQLiteStoreConfiguration(path: "/tmp/x", maxReaders: 0),
+        SQLiteStoreConfiguration(path: "/tmp/x", maxDatabaseBytes: 1024),
+    ])
+    func invalidConfiguration(configuration: SQLiteStoreConfiguration) async throws {
+        let error = await #expect(throws: StoreError.self) {
+            try await SQLiteStore.open(configuration: configuration, logger: .quietTestLogger)
+        }
+        #expect(error?.reason == .invalidConfiguration)
+    }
+
+    @Test("a file that is not a database is reported as store.corrupt")
+    func notADatabase() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("garbage.sqlite").path
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
+        let error = await #expect(throws: StoreError.self) {
+            try await SQLiteStore.open(configuration: SQLiteStoreConfiguration(path: path), logger: .quietTestLogger)
+        }
+        #expect(error?.reason == .corrupt)
+    }
+
+    @Test("a path that cannot be created is reported as store.cannot-open")
+    func cannotOpen() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        let blocker = directory.url.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let path = blocker.appendingPathComponent("sub/gerbang.sqlite").path
+        let error = await #expect(throws: StoreError.self) {
+            try await SQLiteStore.open(configuration: SQLiteStoreConfiguration(path: path), logger: .quietTestLogger)
+        }
+        #expect(error?.reason == .cannotOpen)
+    }
+
+    @Test("a full database fails the batch with store.disk-full and commits nothing of it")
+    func diskFull() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        var configuration = configuration(in: directory)
+        configuration.maxDatabaseBytes = 256 * 1024
+        let store = try await SQLiteStore.open(configuration: configuration, logger: .quietTestLogger)
+        var accepted = 0
+        var failure: StoreError?
+        for index in 0..<1_000 {
+            do {
+                _ = try await store.appendNew(TestEvents.make(id: "full-\(index)", bodySize: 4096))
+                accepted += 1
+            } catch let error as StoreError {
+                failure = error
+                break
+            }
+        }
+        #expect(failure?.reason == .diskFull)
+        #expect(failure?.isStorageFailure == true)
+        #expect(accepted > 0)
+        // What was confirmed is there; the failed append is not.
+        #expect(try await store.history(HistoryQuery(limit: 10_000)).count == accepted)
+        #expect(try await store.event(source: "urn:gerbang:agency:dukcapil", id: "full-\(accepted)") == nil)
+        await store.close()
+    }
+
+    @Test("the writer never blocks callers: 64 tasks append concurrently without deadlock")
+    func manyConcurrentCallers() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        let store = try await SQLiteStore.open(configuration: configuration(in: directory), logger: .quietTestLogger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for task in 0..<64 {
+                group.addTask {
+                    for index in 0..<20 { _ = try await store.appendNew(TestEvents.make(id: "t\(task)-\(index)")) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let statistics = await store.writeStatistics()
+        #expect(statistics.eventsAppended == 1_280)
+        #expect(statistics.transactions < 1_280)
+        await store.close()
+    }
+}
