@@ -1,14 +1,15 @@
 import GerbangJSON
 
 /// JSON equality as JSON Schema defines it (`const`, `enum`, `uniqueItems`): numbers compare by
-/// mathematical value (`1` equals `1.0`), objects ignore member order.
+/// mathematical value (`1` equals `1.0`), objects ignore member order, strings compare by code
+/// points (not by Swift's canonical equivalence: `"é"` and `"e\u{301}"` differ).
 enum JSONEquality {
     /// Whether two values are equal as JSON data.
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
         case (.number(let x), .number(let y)): return numbersEqual(x, y)
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
