@@ -23,6 +23,9 @@ extension JSONValue {
 extension JSONObject {
     /// The RFC 8785 canonical form of this object (see ``JSONValue/canonicalBytes()``).
     public func canonicalBytes() throws(JCSError) -> [UInt8] { try JSONValue.object(self).canonicalBytes() }
+
+    /// ``canonicalBytes()`` as a `String`.
+    public func canonicalString() throws(JCSError) -> String { try JSONValue.object(self).canonicalString() }
 }
 
 extension JSONNumber {
@@ -79,7 +82,7 @@ extension JSONOutput {
         if handled { return }
         guard let double = Double(text), double.isFinite else {
             throw JCSError(reason: .numberOutOfRange, pointer: "",
-                           message: "number \(text.prefix(40)) is outside the range of an IEEE 754 double")
+                           message: "a number is outside the range of an IEEE 754 double")
         }
         ECMAScriptNumberFormatter.append(double, to: &bytes)
     }
