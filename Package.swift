@@ -106,6 +106,12 @@ let package = Package(
             path: "Benchmarks/ZMQThroughput",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "schema-validate",
+            dependencies: ["JSONSchema", "GerbangJSON"],
+            path: "Benchmarks/SchemaValidate",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "CZeroMQ"], swiftSettings: swiftSettings),
