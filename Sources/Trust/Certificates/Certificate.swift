@@ -180,3 +180,13 @@ func readFile(_ url: URL) throws(TrustError) -> [UInt8] {
         throw TrustError(.configuration, "cannot read \(url.path): \(error.localizedDescription)")
     }
 }
+
+extension Certificate {
+    /// Whether this certificate's signature verifies with `issuer`'s public key.
+    public func isSigned(by issuer: Certificate) throws(TrustError) -> Bool {
+        let key = try issuer.publicKey()
+        let result = X509_verify(pointer, key.handle.pointer)
+        ERR_clear_error()
+        return result == 1
+    }
+}

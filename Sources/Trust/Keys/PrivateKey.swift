@@ -58,9 +58,9 @@ public struct PrivateKey: Sendable {
                 d2i_PKCS8PrivateKey_bio(bio.pointer, nil, c_gerbang_ssl_passphrase_callback, UnsafeMutableRawPointer(mutating: pass))
             }
         } else {
-            key = d2i_PKCS8PrivateKey_bio(bio.pointer, nil, c_gerbang_ssl_passphrase_callback, nil)
+            key = d2i_PrivateKey_bio(bio.pointer, nil) // PrivateKeyInfo; an encrypted key fails here
         }
-        handle = try KeyHandle(taking: ssl("d2i_PKCS8PrivateKey_bio", key, as: .malformedKey))
+        handle = try KeyHandle(taking: ssl("d2i_PrivateKey_bio", key, as: .malformedKey))
     }
 
     /// The key as PKCS#8 PEM; encrypted with AES-256-CBC (PBKDF2) under `passphrase` when given.
