@@ -107,8 +107,9 @@ public struct DevelopmentPKI {
         let (issuer, issuerKey) = try intermediateCA()
         let key = try PrivateKey.generate(keyType)
         var builder = CertificateBuilder(subject: [
-            ("C", "ID"), ("O", agency.displayName), ("organizationIdentifier", agency.id),
-            ("CN", "\(agency.displayName) message signing"),
+            // X.520 caps O and CN at 64 characters.
+            ("C", "ID"), ("O", String(agency.displayName.prefix(64))), ("organizationIdentifier", agency.id),
+            ("CN", "\(agency.id) message signing"),
         ], publicKey: key.publicKey, validForDays: days)
         builder.uriSubjectAlternativeNames = [AgencyIdentity.urn(agency.id)]
         let certificate = try builder.sign(issuer: issuer, issuerKey: issuerKey)
@@ -146,10 +147,8 @@ public struct DevelopmentPKI {
             let temporary = crlDirectory.appendingPathComponent(".\(name).crl.pem.tmp")
             // Written aside and renamed, so that a verifier reloading the folder never reads half a CRL.
             try DevelopmentPKI.write(crl.pem(), to: temporary)
-            do {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } catch {
-                throw TrustError(.configuration, "cannot replace \(url.path): \(error.localizedDescription)")
+            guard rename(temporary.path, url.path) == 0 else {
+                throw TrustError(.configuration, "cannot rename \(temporary.path) to \(url.path): errno \(errno)")
             }
         }
     }
