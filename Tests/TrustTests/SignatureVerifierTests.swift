@@ -7,7 +7,7 @@ struct SignatureVerifierTests {
     let payload = Array(#"{"data":{"nik":"3201010101010001"},"id":"1","source":"urn:gerbang:agency:dukcapil"}"#.utf8)
 
     @Test("each algorithm signs and verifies, with and without x5c", arguments: [
-        (KeyType.ecP256, JWSAlgorithm.es256), (.ed25519, .edDSA), (.rsa, .rs256), (.rsa, .ps256),
+        (KeyType.ecP256, JWSAlgorithm.es256), (.ed25519, .edDSA), (.ed25519, .ed25519), (.rsa, .rs256), (.rsa, .ps256),
     ])
     func roundTrip(keyType: KeyType, algorithm: JWSAlgorithm) throws {
         let pki = try TestPKI()

@@ -19,25 +19,46 @@ public struct DetachedJWS: Sendable, Hashable {
     /// Parses a detached compact JWS, with `maximumLength` characters at most.
     public init(compact: String, maximumLength: Int = TrustConfiguration.Limits().maximumJWSLength,
                 maximumChainLength: Int = TrustConfiguration.Limits().maximumChainLength) throws(TrustError) {
-        guard compact.utf8.count <= maximumLength else {
-            throw TrustError(.limitExceeded, "the JWS has \(compact.utf8.count) characters, the limit is \(maximumLength)")
-        }
-        let parts = compact.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3 else {
-            throw TrustError(.malformedJWS, "a compact JWS has three dot-separated parts, this has \(parts.count)")
-        }
-        guard parts[1].isEmpty else {
-            throw TrustError(.malformedJWS, "the payload part must be empty (detached payload, `header..signature`)")
-        }
-        guard let headerJSON = Base64URL.decode(String(decoding: parts[0], as: UTF8.self)) else {
+        let (encodedHeader, signature) = try DetachedJWS.split(compact, maximumLength: maximumLength)
+        guard let headerJSON = Base64URL.decode(encodedHeader) else {
             throw TrustError(.malformedJWS, "the protected header is not base64url")
         }
-        guard let signature = Base64URL.decode(String(decoding: parts[2], as: UTF8.self)), !signature.isEmpty else {
+        self.init(encodedHeader: encodedHeader, header: try JWSHeader(json: headerJSON, maximumChainLength: maximumChainLength), signature: signature)
+    }
+
+    /// Assembles a JWS from its already decoded parts.
+    init(encodedHeader: String, header: JWSHeader, signature: [UInt8]) {
+        self.encodedHeader = encodedHeader
+        self.header = header
+        self.signature = signature
+    }
+
+    /// Splits `header..signature` into the encoded header and the decoded signature, checking the
+    /// length limit, the empty (detached) payload part and the signature's base64url.
+    static func split(_ compact: String, maximumLength: Int) throws(TrustError) -> (encodedHeader: String, signature: [UInt8]) {
+        let bytes = compact.utf8
+        guard bytes.count <= maximumLength else {
+            throw TrustError(.limitExceeded, "the JWS has \(bytes.count) characters, the limit is \(maximumLength)")
+        }
+        let dot = UInt8(ascii: ".")
+        guard let first = bytes.firstIndex(of: dot) else {
+            throw TrustError(.malformedJWS, "a compact JWS has three dot-separated parts, this has one")
+        }
+        let afterFirst = bytes.index(after: first)
+        guard afterFirst < bytes.endIndex, bytes[afterFirst] == dot else {
+            throw TrustError(.malformedJWS, "the payload part must be empty (detached payload, `header..signature`)")
+        }
+        let signaturePart = bytes[bytes.index(after: afterFirst)...]
+        guard !signaturePart.contains(dot) else {
+            throw TrustError(.malformedJWS, "a compact JWS has three dot-separated parts, this has more")
+        }
+        guard first > bytes.startIndex else {
+            throw TrustError(.malformedJWS, "the protected header is empty")
+        }
+        guard let signature = Base64URL.decode(String(decoding: signaturePart, as: UTF8.self)), !signature.isEmpty else {
             throw TrustError(.malformedJWS, "the signature is not base64url")
         }
-        header = try JWSHeader(json: headerJSON, maximumChainLength: maximumChainLength)
-        encodedHeader = String(decoding: parts[0], as: UTF8.self)
-        self.signature = signature
+        return (String(decoding: bytes[..<first], as: UTF8.self), signature)
     }
 
     /// Signs `payload` with `key`, describing the signer with `header` (its `alg` must fit the key).

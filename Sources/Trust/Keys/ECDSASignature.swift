@@ -31,21 +31,23 @@ enum ECDSASignature {
     }
 
     /// Converts 64-byte `R || S` to DER for OpenSSL; anything but 64 bytes is a bad signature.
+    ///
+    /// Encoded directly (it runs once per verification): `SEQUENCE { INTEGER r, INTEGER s }`, each
+    /// INTEGER minimal and positive (RFC 3279 §2.2.3, X.690 §8.3).
     static func der(fromRaw raw: [UInt8]) throws(TrustError) -> [UInt8] {
         guard raw.count == 2 * coordinateSize else {
             throw TrustError(.badSignature, "an ES256 signature has \(2 * coordinateSize) bytes, this one has \(raw.count)")
         }
-        let signature = try ssl("ECDSA_SIG_new", ECDSA_SIG_new())
-        defer { ECDSA_SIG_free(signature) }
-        let (r, s) = raw.withUnsafeBufferPointer { buffer in
-            (BN_bin2bn(buffer.baseAddress, Int32(coordinateSize), nil),
-             BN_bin2bn(buffer.baseAddress! + coordinateSize, Int32(coordinateSize), nil))
-        }
-        guard let r, let s, ECDSA_SIG_set0(signature, r, s) == 1 else {
-            BN_free(r)
-            BN_free(s)
-            throw TrustError(.internalError, OpenSSLError(call: "ECDSA_SIG_set0"))
-        }
-        return try encodeDER("i2d_ECDSA_SIG") { i2d_ECDSA_SIG(signature, $0) }
+        let r = integer(raw[0..<coordinateSize])
+        let s = integer(raw[coordinateSize...])
+        return [0x30, UInt8(r.count + s.count)] + r + s // at most 2 × 35 bytes: short-form length
+    }
+
+    /// A DER INTEGER holding the unsigned big-endian `magnitude`.
+    private static func integer(_ magnitude: ArraySlice<UInt8>) -> [UInt8] {
+        var digits = magnitude.drop(while: { $0 == 0 })
+        if digits.isEmpty { digits = [0][...] }
+        let pad = digits.first! & 0x80 != 0
+        return [0x02, UInt8(digits.count + (pad ? 1 : 0))] + (pad ? [0] : []) + digits
     }
 }

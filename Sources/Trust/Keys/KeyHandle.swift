@@ -12,6 +12,8 @@ final class KeyHandle: @unchecked Sendable {
     let pointer: OpaquePointer
     /// What kind of key it is, read once at construction.
     let type: KeyType
+    /// The prepared verification context (EC P-256 and Ed25519), made once at construction.
+    let verification: VerificationTemplate?
 
     /// Takes ownership of `pointer` (one reference), rejecting key types Gerbang does not use.
     init(taking pointer: OpaquePointer) throws(TrustError) {
@@ -22,6 +24,7 @@ final class KeyHandle: @unchecked Sendable {
             EVP_PKEY_free(pointer)
             throw error
         }
+        verification = VerificationTemplate(key: pointer, type: type)
     }
 
     deinit { EVP_PKEY_free(pointer) }

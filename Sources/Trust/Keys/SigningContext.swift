@@ -16,7 +16,7 @@ final class SigningContext {
 
     /// The digest for `algorithm` (nil for EdDSA, which hashes internally).
     static func digest(for algorithm: JWSAlgorithm) -> OpaquePointer? {
-        algorithm == .edDSA ? nil : Digest.sha256Method
+        algorithm.keyType == .ed25519 ? nil : Digest.sha256Method
     }
 
     /// Sets PSS padding with a salt as long as the digest (RFC 7518 §3.5) on `keyContext`.
@@ -60,11 +60,17 @@ extension PublicKey {
             throw TrustError(.algKeyMismatch, "\(algorithm.rawValue) needs a \(algorithm.keyType.rawValue) key, the signer's key is \(type.rawValue)")
         }
         let signatureBytes = algorithm == .es256 ? try ECDSASignature.der(fromRaw: Array(signature)) : Array(signature)
+        let input = Array(message)
+        if let template = handle.verification {
+            let fast = algorithm == .es256
+                ? template.verifyECDSA(derSignature: signatureBytes, message: input)
+                : template.verifyEdDSA(signature: signatureBytes, message: input)
+            if let fast { return fast }
+        }
         let context = try SigningContext()
         var keyContext: OpaquePointer?
         try ssl("EVP_DigestVerifyInit", EVP_DigestVerifyInit(context.pointer, &keyContext, SigningContext.digest(for: algorithm), nil, handle.pointer))
         if algorithm == .ps256 { try SigningContext.configurePSS(keyContext) }
-        let input = Array(message)
         let result = EVP_DigestVerify(context.pointer, signatureBytes, signatureBytes.count, input, input.count)
         // 1: valid; 0: invalid; negative: malformed signature. Either failure leaves queue entries.
         ERR_clear_error()

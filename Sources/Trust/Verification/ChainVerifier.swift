@@ -80,18 +80,27 @@ public final class ChainVerifier: Sendable {
     /// - Throws: `TrustError` with the first failing check's reason (`trust.expired`,
     ///   `trust.revoked`, `trust.unknown-ca`, `trust.key-usage`, `trust.unknown-agency`, ...).
     public func verify(leaf: Certificate, presented: [Certificate] = [], at time: Date? = nil) throws(TrustError) -> VerifiedChain {
+        let thumbprint = leaf.sha256Thumbprint
+        if time == nil, let cached = cachedChain(thumbprint: thumbprint) { return cached }
         let now = Date()
-        let key = Data(leaf.sha256Thumbprint)
-        let (crls, generation, cached) = state.withLock { state in
-            (state.crls, state.generation, time == nil ? state.cache[key] : nil)
-        }
-        if let cached, cached.crlGeneration == generation, now < cached.validUntil {
-            state.withLock { $0.statistics.hits += 1 }
+        let (crls, generation) = state.withLock { ($0.crls, $0.generation) }
+        let chain = try verifyUncached(leaf: leaf, presented: presented, at: time ?? now, crls: crls, generation: generation)
+        if time == nil { remember(chain, under: Data(thumbprint), now: now) }
+        return chain
+    }
+
+    /// The chain verified earlier for the certificate with this SHA-256 thumbprint, if it is still
+    /// valid now and no CRL reload happened since; counts as a cache hit. Lets callers skip even
+    /// decoding the certificate (OpenSSL 3's `d2i_X509` costs more than a signature check).
+    public func cachedChain(thumbprint: [UInt8]) -> VerifiedChain? {
+        let now = Date()
+        return state.withLock { state in
+            guard let cached = state.cache[Data(thumbprint)], cached.crlGeneration == state.generation, now < cached.validUntil else {
+                return nil
+            }
+            state.statistics.hits += 1
             return cached
         }
-        let chain = try verifyUncached(leaf: leaf, presented: presented, at: time ?? now, crls: crls, generation: generation)
-        if time == nil { remember(chain, under: key, now: now) }
-        return chain
     }
 
     private func remember(_ chain: VerifiedChain, under key: Data, now: Date) {

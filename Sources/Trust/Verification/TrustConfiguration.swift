@@ -27,12 +27,16 @@ public struct TrustConfiguration: Sendable {
         public var maximumChainLength: Int
         /// Most chains kept in the verification cache. Default 10,000.
         public var maximumCacheEntries: Int
+        /// Most decoded JWS headers kept (one per signer and header form). Default 1,024.
+        public var maximumHeaderCacheEntries: Int
 
         /// The defaults documented on each limit.
-        public init(maximumJWSLength: Int = 64 * 1024, maximumChainLength: Int = 5, maximumCacheEntries: Int = 10_000) {
+        public init(maximumJWSLength: Int = 64 * 1024, maximumChainLength: Int = 5, maximumCacheEntries: Int = 10_000,
+                    maximumHeaderCacheEntries: Int = 1_024) {
             self.maximumJWSLength = maximumJWSLength
             self.maximumChainLength = maximumChainLength
             self.maximumCacheEntries = maximumCacheEntries
+            self.maximumHeaderCacheEntries = maximumHeaderCacheEntries
         }
     }
 
