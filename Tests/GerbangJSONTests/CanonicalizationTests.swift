@@ -162,6 +162,16 @@ struct CanonicalizationTests {
         #expect(try canonical(" [ true , false , null , \"\" , [ ] , { } ] ") == #"[true,false,null,"",[],{}]"#)
     }
 
+    @Test(arguments: [5, 64, 65, 300])
+    func objectsOfEverySizeAreSorted(count: Int) throws {
+        // Keys k0..k(count-1) written in reverse; canonical order is their string order.
+        let keys = (0..<count).map { "k\($0)" }
+        let members = keys.reversed().map { "\"\($0)\":0" }.joined(separator: ",")
+        let canonicalText = try canonical("{\(members)}")
+        let expected = "{" + keys.sorted().map { "\"\($0)\":0" }.joined(separator: ",") + "}"
+        #expect(canonicalText == expected)
+    }
+
     @Test func canonicalFormIsAFixedPoint() throws {
         let input = #"{"z":[1.50e3,{"é":"\u00e9","e\u0301":0}],"a":-0.0,"😀":"\ud83d\ude00"}"#
         let once = try JSONParser.parse(input).canonicalBytes()
