@@ -1,7 +1,7 @@
 /// The command byte of a GMP/1 header frame (offset 4). `Sendable`: a plain enum.
 ///
 /// The command space is partitioned (see `docs/protocol.md`, "Command codes"): `0x01`–`0x0F`
-/// session, `0x10`–`0x1F` publishing, `0x20`–`0x2F` delivery, `0x40`–`0x5F` reserved for the
+/// session, `0x10`–`0x1F` publishing, `0x20`–`0x3F` delivery, `0x40`–`0x5F` reserved for the
 /// admin protocol on the broker's separate admin socket, everything else reserved. `0x00` is
 /// never a command.
 public enum GMPCommand: UInt8, Hashable, Sendable, CaseIterable {
@@ -67,6 +67,32 @@ public enum GMPCommand: UInt8, Hashable, Sendable, CaseIterable {
         case .deliver: 29
         case .nack: 18
         case .credit: 9
+        }
+    }
+}
+
+extension GMPCommand {
+    /// What the broker does with this command on a connection without a session
+    /// (`docs/protocol.md`, section 4.2). `Sendable`: a plain enum.
+    public enum WithoutSession: Hashable, Sendable {
+        /// HELLO: open a session.
+        case openSession
+        /// PUBLISH, ACK, NACK, CREDIT: answer ERROR `protocol.hello-required`.
+        case answerHelloRequired
+        /// HEARTBEAT, BYE, ERROR: ignore, without answer.
+        case ignore
+        /// Broker-only commands: answer ERROR `protocol.unexpected-command` (the decoder already
+        /// refuses them when told the sender is an adapter).
+        case answerUnexpected
+    }
+
+    /// How the broker treats this command when the connection has no session.
+    public var withoutSession: WithoutSession {
+        switch self {
+        case .hello: .openSession
+        case .publish, .ack, .nack, .credit: .answerHelloRequired
+        case .heartbeat, .bye, .error: .ignore
+        case .welcome, .accepted, .rejected, .deliver: .answerUnexpected
         }
     }
 }

@@ -23,7 +23,7 @@ struct RoundTripTests {
         .accepted(.init(tag: .max, sequence: .max, duplicate: true)),
         .rejected(
             .init(
-                tag: 5, reason: .schemaViolation, specificCode: "schema.pattern", message: "NIK harus 16 digit — ✓",
+                tag: 5, reason: .schemaViolation, specificCode: "schema.keyword.format", message: "NIK harus 16 digit — ✓",
                 location: "/data/person/nik")),
         .rejected(.init(tag: 6, reason: .storeUnavailable)),
         .deliver(.init(deliveryID: 7, sequence: 99, attempt: 3, leaseMilliseconds: 30000, subscription: "deaths", event: event)),
