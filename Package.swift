@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: C shims
@@ -69,6 +70,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Broker building blocks
+        // GMP/1, the wire protocol between adapters and the broker (pure codec, no sockets).
+        .target(name: "GMP", swiftSettings: swiftSettings),
+        // The storage protocol and its models (no implementation).
+        .target(name: "Store", swiftSettings: swiftSettings),
+        // The embedded SQLite implementation of the storage protocol.
+        .target(
+            name: "SQLiteStore",
+            dependencies: [
+                "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tools
         .target(
             name: "GerbangCLI",
@@ -101,6 +118,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "GMPTests", dependencies: ["GMP"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Store"], swiftSettings: swiftSettings),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

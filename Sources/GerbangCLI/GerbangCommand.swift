@@ -11,6 +11,7 @@ public struct GerbangCommand: AsyncParsableCommand {
         version: GerbangVersion.current,
         subcommands: [
             // Subcommands are added here, one line each, as their issues land.
+            CanonicalizeCommand.self,
         ]
     )
 

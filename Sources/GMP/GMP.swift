@@ -1,0 +1,1 @@
+// The GMP module: the GMP/1 wire protocol codec.

@@ -1,0 +1,1 @@
+// The SQLiteStore module: the embedded SQLite store.

@@ -1,0 +1,1 @@
+// The Store module: the broker storage protocol.
