@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import GerbangJSON
 
 /// Paths inside the repository, found from this file's location.
 enum TestRepository {
@@ -23,4 +24,18 @@ enum TestRepository {
             fatalError("cannot load the region list: \(error)")
         }
     }()
+
+    /// The catalogue in `Config/schemas`, loaded once for all tests.
+    private static let sharedRegistry: Result<SchemaRegistry, SchemaRegistryError> = Result {
+        () throws(SchemaRegistryError) -> SchemaRegistry in
+        try SchemaRegistry(directory: schemas.path, regions: regions)
+    }
+
+    /// The shared registry, or the error that prevented loading it.
+    static func registry() throws -> SchemaRegistry { try sharedRegistry.get() }
+
+    /// Parses a JSON file.
+    static func readJSON(_ url: URL) throws -> JSONValue {
+        try JSONParser.parse(Data(contentsOf: url))
+    }
 }
