@@ -22,7 +22,7 @@ public struct EventValidation: Sendable {
 /// One reason an event is rejected by the catalogue.
 ///
 /// `Sendable`: a value type made only of strings and an enum.
-public struct EventValidationError: Sendable, Hashable, CustomStringConvertible {
+public struct EventValidationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable, machine-readable reason.
     public enum Reason: String, Sendable, Hashable {
         /// The event is not a JSON object, or its `type` is absent or not a string.
@@ -48,6 +48,8 @@ public struct EventValidationError: Sendable, Hashable, CustomStringConvertible 
     public var keyword: String
     /// A human message; it never repeats personal data from the event.
     public var message: String
+    /// For a failed `nik`, `kk` or `kode-wilayah…` format: which rule failed (`nik.invalid-date`, …).
+    public var formatViolation: FormatViolation.Reason?
 
     /// Creates an error.
     public init(reason: Reason, instanceLocation: String, keywordLocation: String, keyword: String = "", message: String) {

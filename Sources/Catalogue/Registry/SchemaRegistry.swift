@@ -102,7 +102,9 @@ public final class SchemaRegistry: Sendable {
             return EventValidation(entry: nil, errors: [error])
         case .success(let entry):
             let result = entry.schema.validate(event)
-            return EventValidation(entry: entry, errors: result.isValid ? [] : result.errors.map(EventValidationError.init))
+            guard !result.isValid else { return EventValidation(entry: entry, errors: []) }
+            let errors = result.errors.map { addingFormatDetail(EventValidationError($0), event: event) }
+            return EventValidation(entry: entry, errors: errors)
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// The corpus in `Fixtures/invalid/`: each file an event with one defect, and `expected.json`
 /// naming, per file, the instance location, reason code and (for schema violations) keyword of
-/// the error the catalogue must report.
+/// the error the catalogue must report, and for our own formats the rule that failed (`formatReason`).
 @Suite("Invalid event corpus")
 struct InvalidCorpusTests {
     struct Expectation: CustomTestStringConvertible, Sendable {
@@ -13,6 +13,7 @@ struct InvalidCorpusTests {
         var instanceLocation: String
         var reason: String
         var keyword: String?
+        var formatReason: String?
         var testDescription: String { file }
     }
 
@@ -26,7 +27,8 @@ struct InvalidCorpusTests {
                 file: member.key,
                 instanceLocation: fields?["instanceLocation"]?.stringValue ?? "<missing>",
                 reason: fields?["reason"]?.stringValue ?? "<missing>",
-                keyword: fields?["keyword"]?.stringValue
+                keyword: fields?["keyword"]?.stringValue,
+                formatReason: fields?["formatReason"]?.stringValue
             )
         }.sorted { $0.file < $1.file }
     }
@@ -48,6 +50,7 @@ struct InvalidCorpusTests {
         let matching = result.errors.filter { error in
             error.instanceLocation == expectation.instanceLocation && error.reason.rawValue == expectation.reason
                 && (expectation.keyword == nil || error.keyword == expectation.keyword)
+                && (expectation.formatReason == nil || error.formatViolation?.rawValue == expectation.formatReason)
         }
         #expect(!matching.isEmpty, "\(expectation.file): expected \(expectation.reason) at '\(expectation.instanceLocation)' (\(expectation.keyword ?? "-")), got \(result.errors)")
     }
