@@ -119,7 +119,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
-        .testTarget(name: "GMPTests", dependencies: ["GMP"], swiftSettings: swiftSettings),
+        .testTarget(name: "GMPTests", dependencies: ["GMP"], exclude: ["Vectors"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Store"], swiftSettings: swiftSettings),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
     ],
