@@ -35,7 +35,7 @@ extension Socket {
         continuation.onTermination = { _ in consumerGone.withLock { $0 = true } }
         let handle = contextHandle
         do throws(ZMQError) {
-            _ = try IOThread.startAfterSetUp(name: "gerbang.zmq.monitor") { setUp in
+            _ = try IOThread.startAfterSetUp(name: "zmq.monitor") { setUp in
                 let receiver: Socket
                 do throws(ZMQError) {
                     receiver = try Socket(.pair, handle: handle, context: nil, defaults: SocketDefaults(lingerMilliseconds: 0))
