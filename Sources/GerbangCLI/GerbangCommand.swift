@@ -12,6 +12,7 @@ public struct GerbangCommand: AsyncParsableCommand {
         subcommands: [
             // Subcommands are added here, one line each, as their issues land.
             CanonicalizeCommand.self,
+            SchemaCommand.self,
         ]
     )
 
