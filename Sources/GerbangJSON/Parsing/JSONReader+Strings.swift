@@ -5,7 +5,7 @@ extension JSONReader {
         position += 1
         let start = position
         // Fast path: no escapes. Raw length equals decoded length, so the limit bounds the scan.
-        let scanEnd = min(bytes.count, start &+ options.maxStringBytes &+ 1)
+        let scanEnd = scanLimit(from: start, allowing: options.maxStringBytes)
         var allBytes: UInt8 = 0  // OR of every byte: bit 7 set when the string is not ASCII
         while position < scanEnd {
             let byte = bytes[position]
