@@ -113,6 +113,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "json-throughput",
+            dependencies: ["GerbangJSON"],
+            path: "Benchmarks/JSONThroughput",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "CZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "GerbangJSONTests", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
@@ -121,10 +128,11 @@ let package = Package(
         .testTarget(
             name: "CatalogueTests",
             dependencies: ["Catalogue", "JSONSchema", "Envelope", "GerbangJSON"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
-        .testTarget(name: "GMPTests", dependencies: ["GMP"], swiftSettings: swiftSettings),
+        .testTarget(name: "GMPTests", dependencies: ["GMP"], exclude: ["Vectors"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Store"], swiftSettings: swiftSettings),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
     ],

@@ -15,6 +15,7 @@ public struct GerbangCommand: AsyncParsableCommand {
             PKICommand.self,
             SignCommand.self,
             VerifyCommand.self,
+            SchemaCommand.self,
         ]
     )
 

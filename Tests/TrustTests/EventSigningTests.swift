@@ -1,4 +1,5 @@
 import Foundation
+import Envelope
 import GerbangJSON
 import Testing
 @testable import Trust
@@ -123,8 +124,10 @@ struct EventSigningTests {
         #expect(verifier.verify(event: Array("{".utf8)).reason == .malformedEvent)
         #expect(verifier.verify(event: Array("[1]".utf8)).reason == .malformedEvent)
         #expect(verifier.verify(event: Array(Self.event.utf8)).reason == .unsigned)
-        #expect(verifier.verify(event: Array(#"{"source":"/agencies/dukcapil","gerbangjws":1}"#.utf8)).reason == .malformedJWS)
-        #expect(verifier.verify(event: Array(Self.event.utf8), maximumBytes: 10).reason == .malformedEvent)
+        #expect(verifier.verify(event: Array(#"{"source":"/agencies/dukcapil","gerbangjws":"a..b"}"#.utf8)).reason == .malformedEvent)
+        let numeric = #"{"specversion":"1.0","id":"1","type":"t","source":"/agencies/dukcapil","gerbangjws":1}"#
+        #expect(verifier.verify(event: Array(numeric.utf8)).reason == .malformedJWS)
+        #expect(verifier.verify(event: Array(Self.event.utf8), limits: EnvelopeLimits(maxEventBytes: 10)).reason == .malformedEvent)
     }
 
     @Test("the development PKI issues, verifies and revokes end to end")

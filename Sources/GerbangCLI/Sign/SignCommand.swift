@@ -1,4 +1,5 @@
 import ArgumentParser
+import Envelope
 import Foundation
 import Trust
 
@@ -35,7 +36,7 @@ struct SignCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Largest accepted event, in bytes.")
-    var maxEventBytes = 1 << 20
+    var maxEventBytes = EnvelopeLimits.default.maxEventBytes
 
     func run() throws {
         let signed = try CLI.trust(status: 1) { () throws(TrustError) in
@@ -53,7 +54,7 @@ struct SignCommand: ParsableCommand {
                 chain: chain ? try Array(certificates.dropFirst()) + chainCertificates() : nil,
                 algorithm: algorithm
             )
-            return try signer.sign(event: CLI.read(event, limit: maxEventBytes), maximumBytes: maxEventBytes)
+            return try signer.sign(event: CLI.read(event, limit: maxEventBytes), limits: EnvelopeLimits(maxEventBytes: maxEventBytes))
         }
         if let output {
             do {

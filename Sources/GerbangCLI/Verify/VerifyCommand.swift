@@ -1,4 +1,5 @@
 import ArgumentParser
+import Envelope
 import Foundation
 import Trust
 
@@ -41,7 +42,7 @@ struct VerifyCommand: ParsableCommand {
     var at: String?
 
     @Option(help: "Largest accepted event, in bytes.")
-    var maxEventBytes = 1 << 20
+    var maxEventBytes = EnvelopeLimits.default.maxEventBytes
 
     func run() throws {
         let pki = DevelopmentPKI(directory: URL(fileURLWithPath: pkiDir))
@@ -62,7 +63,7 @@ struct VerifyCommand: ParsableCommand {
             }
             return (try SignatureVerifier(configuration: configuration), try CLI.read(event, limit: maxEventBytes), time)
         }
-        let verdict = verifier.verify(event: bytes, at: time, maximumBytes: maxEventBytes)
+        let verdict = verifier.verify(event: bytes, at: time, limits: EnvelopeLimits(maxEventBytes: maxEventBytes))
         if let agency = verdict.agency {
             print("agency:    \(agency.id) (\(agency.displayName))")
         }

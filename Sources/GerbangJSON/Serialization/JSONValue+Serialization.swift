@@ -17,6 +17,9 @@ extension JSONValue {
 extension JSONObject {
     /// The compact JSON text of this object (see ``JSONValue/serializedBytes()``).
     public func serializedBytes() -> [UInt8] { JSONValue.object(self).serializedBytes() }
+
+    /// ``serializedBytes()`` as a `String`.
+    public func serializedString() -> String { JSONValue.object(self).serializedString() }
 }
 
 extension JSONOutput {

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A compiled `pattern` / `patternProperties` regular expression with ECMA-262 search
+/// semantics (it matches when it matches anywhere in the string, unless anchored).
+///
+/// Backed by `NSRegularExpression` (ICU), after translating the ECMA-262 shorthand classes that
+/// ICU reads differently (`\d`, `\w`, and their negations are ASCII-only in ECMA-262).
+///
+/// `Sendable`: immutable after init; `NSRegularExpression` is documented as thread-safe
+/// ("NSRegularExpression is designed to be immutable and thread safe").
+final class PatternMatcher: Sendable {
+    /// The pattern as written in the schema.
+    let source: String
+    private let expression: NSRegularExpression
+
+    /// Compiles `source`; throws `schema.invalid-pattern` when it is not a valid expression.
+    init(_ source: String) throws(SchemaError) {
+        self.source = source
+        do {
+            expression = try NSRegularExpression(pattern: Self.translate(source), options: [])
+        } catch {
+            throw SchemaError(.invalidPattern, "'\(source)' is not a valid regular expression")
+        }
+    }
+
+    /// Whether the expression matches somewhere in `string`.
+    func matches(_ string: String) -> Bool {
+        let range = NSRange(location: 0, length: string.utf16.count)
+        return expression.firstMatch(in: string, options: [], range: range) != nil
+    }
+
+    /// Rewrites ECMA-262 shorthand classes into explicit ASCII classes for ICU.
+    static func translate(_ pattern: String) -> String {
+        guard pattern.contains("\\") else { return pattern }
+        var result = ""
+        var inClass = false
+        var iterator = pattern.makeIterator()
+        while let character = iterator.next() {
+            switch character {
+            case "\\":
+                guard let escaped = iterator.next() else {
+                    result.append(character)
+                    continue
+                }
+                switch (escaped, inClass) {
+                case ("d", false): result += "[0-9]"
+                case ("d", true): result += "0-9"
+                case ("D", false): result += "[^0-9]"
+                case ("w", false): result += "[A-Za-z0-9_]"
+                case ("w", true): result += "A-Za-z0-9_"
+                case ("W", false): result += "[^A-Za-z0-9_]"
+                default:
+                    result.append(character)
+                    result.append(escaped)
+                }
+            case "[" where !inClass:
+                inClass = true
+                result.append(character)
+            case "]" where inClass:
+                inClass = false
+                result.append(character)
+            default:
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ZeroMQ
+
+/// A list that several threads append to and read (ZAP requests seen, monitor events).
+///
+/// `@unchecked Sendable` is safe: `items` is only touched while `lock` is held, and the elements
+/// are `Sendable`.
+final class Recorder<Item: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Item] = []
+
+    func append(_ item: Item) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    var all: [Item] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+
+    /// Blocks the calling (owned, non-cooperative) thread until an item matches or `timeout`
+    /// passes; polls every 10 ms.
+    func waitForItem(timeout: Duration, matching predicate: (Item) -> Bool) -> Item? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let item = all.first(where: predicate) { return item }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return all.first(where: predicate)
+    }
+}
+
+extension Recorder where Item == MonitorEvent {
+    /// Records every event of `stream` from a task, so a test thread can wait for one.
+    convenience init(recording stream: AsyncStream<MonitorEvent>) {
+        self.init()
+        Task { [self] in
+            for await event in stream { append(event) }
+        }
+    }
+}
