@@ -6,14 +6,15 @@ set -euo pipefail
 APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux)
 PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc)
 
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-deps: installing ${missing[*]}"
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
@@ -26,7 +27,7 @@ done
 if [ ${#py_missing[@]} -gt 0 ]; then
     echo "install-deps: installing Python packages ${py_missing[*]}"
     if ! python3 -m pip --version >/dev/null 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-pip >/dev/null
     fi
     python3 -m pip install -q "${py_missing[@]}" 2>/dev/null \
         || python3 -m pip install -q --break-system-packages "${py_missing[@]}"

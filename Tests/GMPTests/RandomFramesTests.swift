@@ -100,3 +100,25 @@ extension GMPProtocolError {
     /// The reason's category.
     var category: Substring { reason.category }
 }
+
+@Suite("GMP/1 UTF-8 validation")
+struct UTF8ValidationTests {
+    @Test("text fields accept exactly the byte strings that the standard library accepts as UTF-8")
+    func agreesWithStandardLibrary() throws {
+        guard #available(macOS 15, *) else { return }
+        var rng = SplitMix64(seed: 0x5554_4638)
+        // Lead bytes, continuation bytes and their edges, so that the generator hits every row of
+        // Unicode's table 3-7 and its boundaries.
+        let alphabet: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var accepted = 0
+        for _ in 0..<100_000 {
+            let bytes = (0..<Int.random(in: 0...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let frames: [[UInt8]] = [[0x47, 0x4D, 0x50, 0x01, 0x05], Array("broker.internal".utf8), bytes]
+            let decodes = (try? GMPMessage(decoding: frames)) != nil
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect(decodes == valid, "\(bytes)")
+            if valid { accepted += 1 }
+        }
+        #expect(accepted > 1000)
+    }
+}

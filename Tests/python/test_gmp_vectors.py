@@ -70,3 +70,45 @@ def test_random_mutations_never_crash_the_reference():
         else:
             # The encoding is canonical: whatever decodes re-encodes to the same bytes.
             assert gmp.encode(command, fields) == [bytes(f) for f in frames]
+
+
+def protocol_examples():
+    """The byte listings of docs/protocol.md, section 13: (heading, frames) per message."""
+    document = (Path(__file__).resolve().parents[2] / "docs" / "protocol.md").read_text(encoding="utf-8")
+    section = document[document.index("## 13. Examples"):document.index("## 14.")]
+    messages = []
+    in_listing = False
+    for line in section.splitlines():
+        if line.startswith("```"):
+            in_listing = line == "```" and not in_listing
+            continue
+        if not in_listing or not line.strip():
+            continue
+        if line.startswith(("A → B", "B → A")):
+            messages.append((line, []))
+            continue
+        frames = messages[-1][1]
+        body = line[11:]
+        if line.startswith("  frame "):
+            frames.append(b"")
+        if body.startswith("("):
+            frames[-1] += body.split(") ", 1)[1].encode("utf-8")
+        else:
+            frames[-1] += bytes.fromhex(body[:48])
+    return messages
+
+
+def test_protocol_document_examples_decode():
+    examples = protocol_examples()
+    assert len(examples) == 14
+    for heading, frames in examples:
+        count = int(heading.split(", ")[1].split()[0])
+        assert len(frames) == count, heading
+        if "version 2" in heading or frames[0][3] != 1:
+            with pytest.raises(gmp.GMPError) as failure:
+                gmp.decode(frames)
+            assert failure.value.reason == "protocol.unsupported-version"
+            continue
+        command, fields = gmp.decode(frames, sender="adapter" if heading.startswith("A") else "broker")
+        assert heading.split()[3].rstrip(",") == command, heading
+        assert gmp.encode(command, fields) == frames
