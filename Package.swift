@@ -107,6 +107,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "json-throughput",
+            dependencies: ["GerbangJSON"],
+            path: "Benchmarks/JSONThroughput",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "ZeroMQTests",
