@@ -115,7 +115,11 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "CZeroMQ"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZeroMQTests",
+            dependencies: ["ZeroMQ", "CZeroMQ", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "GerbangJSONTests", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
