@@ -1,30 +1,37 @@
+import Catalogue
 import Foundation
 import GerbangJSON
 import JSONSchema
 
-/// The schema and instance under test.
+/// The schema and instance under test: the catalogue's `population.death.registered` schema,
+/// compiled by the Catalogue registry exactly as the broker compiles it (formats asserting, with
+/// the catalogue's `nik`, `kk` and `kode-wilayah` checkers), and its example event.
 struct BenchmarkFixture {
+    static let eventType = "population.death.registered"
+
+    let registry: SchemaRegistry
     let schema: CompiledSchema
     let instance: JSONValue
     let description: String
 
-    /// Loads the hand-written fixture, with formats asserting and stand-in checkers for the
-    /// catalogue's own formats.
-    static func load() throws -> BenchmarkFixture {
-        let digits: @Sendable (String) -> Bool = { $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
-        let options = SchemaOptions(
-            assertFormats: true,
-            formats: [
-                "nik": FormatChecker { $0.utf8.count == 16 && digits($0) },
-                "kode-wilayah": FormatChecker { !$0.isEmpty },
-            ])
-        var compiler = SchemaCompiler(options: options)
-        try compiler.addResource(try JSONParser.parse(HandWrittenFixture.definitions), uri: HandWrittenFixture.definitionsURI)
-        let schema = try compiler.compile(try JSONParser.parse(HandWrittenFixture.schema))
-        let instance = try JSONParser.parse(HandWrittenFixture.example)
-        let result = schema.validate(instance)
+    /// The repository root, from this file's location (override with `--config DIR`).
+    static let defaultConfigDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Config").path
+
+    static func load(configDirectory: String) throws -> BenchmarkFixture {
+        let schemas = configDirectory + "/schemas"
+        let registry = try SchemaRegistry(directory: schemas)
+        guard let entry = registry.entry(type: eventType) else {
+            throw FixtureError(message: "the catalogue in \(schemas) has no \(eventType)")
+        }
+        let examplePath = configDirectory + "/examples/\(eventType).json"
+        let instance = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: examplePath)))
+        let result = entry.schema.validate(instance)
         guard result.isValid else { throw FixtureError(message: "the example does not validate: \(result.errors)") }
-        return BenchmarkFixture(schema: schema, instance: instance, description: "hand-written population.death.registered fixture (formats asserting)")
+        return BenchmarkFixture(
+            registry: registry, schema: entry.schema, instance: instance,
+            description: "\(entry.uri) with \(examplePath) (formats asserting)")
     }
 }
 

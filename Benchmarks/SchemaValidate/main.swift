@@ -7,6 +7,7 @@ import JSONSchema
 struct Arguments {
     var rounds = 7
     var iterations = 200_000
+    var configDirectory = BenchmarkFixture.defaultConfigDirectory
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -14,8 +15,9 @@ struct Arguments {
             switch argument {
             case "--rounds": rounds = iterator.next().flatMap(Int.init) ?? rounds
             case "--iterations": iterations = iterator.next().flatMap(Int.init) ?? iterations
+            case "--config": configDirectory = iterator.next() ?? configDirectory
             default:
-                print("usage: schema-validate [--rounds N] [--iterations N]")
+                print("usage: schema-validate [--rounds N] [--iterations N] [--config DIR (with schemas/ and examples/)]")
                 exit(argument == "--help" ? 0 : 2)
             }
         }
@@ -57,8 +59,11 @@ func format(_ value: Double) -> String {
 }
 
 let arguments = Arguments(CommandLine.arguments)
-let fixture = try BenchmarkFixture.load()
+let loadStart = ContinuousClock.now
+let fixture = try BenchmarkFixture.load(configDirectory: arguments.configDirectory)
+let loadTime = ContinuousClock.now - loadStart
 print("schema-validate: \(fixture.description)")
+print("catalogue loaded and compiled (\(fixture.registry.entries.count) event schemas, region list) in \(loadTime)")
 print("instance: \(walk(fixture.instance)) JSON values; \(arguments.rounds) rounds × \(arguments.iterations) validations, one thread")
 
 let trivial = try SchemaCompiler().compile(.bool(true))
@@ -66,20 +71,24 @@ var validateRates: [Double] = []
 var isValidRates: [Double] = []
 var baselineRates: [Double] = []
 var walkRates: [Double] = []
+var registryRates: [Double] = []
 for round in 1...arguments.rounds {
     let validate = rate(iterations: arguments.iterations) { fixture.schema.validate(fixture.instance).isValid }
     let isValid = rate(iterations: arguments.iterations) { fixture.schema.isValid(fixture.instance) }
     let baseline = rate(iterations: arguments.iterations) { trivial.validate(fixture.instance).isValid }
     let walked = rate(iterations: arguments.iterations) { walk(fixture.instance) > 0 }
+    let registry = rate(iterations: arguments.iterations) { fixture.registry.validate(fixture.instance).isValid }
     validateRates.append(validate)
     isValidRates.append(isValid)
     baselineRates.append(baseline)
     walkRates.append(walked)
-    print("round \(round): validate \(format(validate))/s  isValid \(format(isValid))/s  baseline true-schema \(format(baseline))/s  walk \(format(walked))/s")
+    registryRates.append(registry)
+    print("round \(round): validate \(format(validate))/s  isValid \(format(isValid))/s  registry.validate \(format(registry))/s  baseline true-schema \(format(baseline))/s  walk \(format(walked))/s")
 }
 let validateMedian = median(validateRates)
 print("median validate (full errors): \(format(validateMedian)) validations/s (target ≥ 100,000/s)")
 print("median isValid (no error paths): \(format(median(isValidRates))) validations/s")
+print("median registry.validate (type selection + schema + NIK/birth-date consistency): \(format(median(registryRates)))/s")
 print("median baseline, validate against `true`: \(format(median(baselineRates)))/s")
 print("median baseline, walk the instance once: \(format(median(walkRates)))/s")
 print(String(format: "ratio validate / walk: %.2f (cost of validation in instance walks: %.1f)",

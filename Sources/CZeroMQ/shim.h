@@ -36,7 +36,4 @@ static inline int c_gerbang_zmq_efsm(void) { return EFSM; }
 /// `ENOTSUP`: the operation is not supported by this socket type.
 static inline int c_gerbang_zmq_enotsup(void) { return ENOTSUP; }
 
-/// `ECONNREFUSED` as libzmq reports it.
-static inline int c_gerbang_zmq_econnrefused(void) { return ECONNREFUSED; }
-
 #endif

@@ -22,6 +22,11 @@ struct CanonicalizeCommand: ParsableCommand {
     @Option(help: "Largest accepted input in bytes.")
     var maxInputBytes = JSONParser.Options().maxInputBytes
 
+    func validate() throws {
+        guard maxDepth >= 0 else { throw ValidationError("--max-depth must be 0 or more") }
+        guard maxInputBytes >= 0 else { throw ValidationError("--max-input-bytes must be 0 or more") }
+    }
+
     func run() throws {
         let options = JSONParser.Options(maxDepth: maxDepth, maxInputBytes: maxInputBytes)
         let input: Data
@@ -48,7 +53,7 @@ struct CanonicalizeCommand: ParsableCommand {
     private func readInput(limit: Int) throws -> Data {
         let handle = file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
         defer { if file != "-" { try? handle.close() } }
-        return try handle.read(upToCount: limit + 1) ?? Data()
+        return try handle.read(upToCount: min(limit, Int.max - 1) + 1) ?? Data()
     }
 
     private func printError(_ message: String) {

@@ -25,15 +25,14 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Creates a number from an integer.
     public init(_ value: Int) { self.text = String(value) }
 
-    /// Creates a number from a double, written in its shortest round-tripping form.
-    /// Non-finite values are not JSON; they are written as `0`... callers should not pass them.
+    /// Creates a number from a finite double, written as ECMAScript (and RFC 8785) writes it:
+    /// shortest round-tripping digits, `1e+21`, `0.000001`, `-0` as `0`.
+    /// - Precondition: `value.isFinite` (JSON has no infinities or NaN).
     public init(_ value: Double) {
         precondition(value.isFinite, "JSON has no non-finite numbers")
-        if value == value.rounded(), abs(value) < 1e15 {
-            self.text = String(Int64(value))
-        } else {
-            self.text = "\(value)"
-        }
+        var bytes: [UInt8] = []
+        ECMAScriptNumberFormatter.append(value, to: &bytes)
+        self.text = String(decoding: bytes, as: UTF8.self)
     }
 
     /// The nearest IEEE 754 double (may be ±infinity for out-of-range text).

@@ -129,6 +129,15 @@ struct CanonicalizationTests {
         #expect(try JSONNumber(text: text).canonicalText() == expected, "\(text)")
     }
 
+    @Test func numbersFromDoublesUseTheECMAScriptForm() {
+        #expect(JSONNumber(100.0).text == "100")
+        #expect(JSONNumber(1e21).text == "1e+21")
+        #expect(JSONNumber(-0.0).text == "0")
+        #expect(JSONNumber(0.000001).text == "0.000001")
+        #expect(JSONNumber(1e-7).text == "1e-7")
+        #expect(JSONNumber(-2.5).text == "-2.5")
+    }
+
     @Test func sumOfPointOneAndPointTwo() throws {
         #expect(try JSONValue.number(JSONNumber(0.1 + 0.2)).canonicalString() == "0.30000000000000004")
     }
@@ -160,6 +169,16 @@ struct CanonicalizationTests {
 
     @Test func whitespaceIsRemovedAndLiteralsKept() throws {
         #expect(try canonical(" [ true , false , null , \"\" , [ ] , { } ] ") == #"[true,false,null,"",[],{}]"#)
+    }
+
+    @Test(arguments: [5, 64, 65, 300])
+    func objectsOfEverySizeAreSorted(count: Int) throws {
+        // Keys k0..k(count-1) written in reverse; canonical order is their string order.
+        let keys = (0..<count).map { "k\($0)" }
+        let members = keys.reversed().map { "\"\($0)\":0" }.joined(separator: ",")
+        let canonicalText = try canonical("{\(members)}")
+        let expected = "{" + keys.sorted().map { "\"\($0)\":0" }.joined(separator: ",") + "}"
+        #expect(canonicalText == expected)
     }
 
     @Test func canonicalFormIsAFixedPoint() throws {

@@ -200,4 +200,11 @@ struct JSONParserRejectionTests {
         #expect(throws: Never.self) { try JSONParser.parse("1.234", options: .init(maxNumberLength: 5)) }
         #expect(parseError("[1, 2]", options: .init(maxInputBytes: 5))?.reason == .tooLarge)
     }
+
+    @Test func unboundedLimitsDoNotOverflow() throws {
+        let unbounded = JSONParser.Options(maxDepth: .max, maxInputBytes: .max, maxStringBytes: .max, maxNumberLength: .max)
+        let value = try JSONParser.parse(#"{"a":["text",-12.5e3]}"#, options: unbounded)
+        #expect(value.serializedString() == #"{"a":["text",-12.5e3]}"#)
+        #expect(parseError(#""open"#, options: unbounded)?.reason == .unexpectedEnd)
+    }
 }

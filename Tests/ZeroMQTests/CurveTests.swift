@@ -15,7 +15,7 @@ struct CurveTests {
         init(allowing allowed: CurvePublicKey) throws(ZMQError) {
             context = try Context()
             let requests = Recorder<ZAPRequest>()
-            try context.startZAPHandler { request in
+            try context.startZAPHandler(logger: TestSockets.quietLogger) { request in
                 requests.append(request)
                 return request.clientPublicKey == allowed
                     ? .allow(userID: "agency-a") : .deny(reason: "unknown key")

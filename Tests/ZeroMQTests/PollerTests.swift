@@ -46,25 +46,40 @@ struct PollerTests {
         #expect(outcome.payload == "wake up")
     }
 
-    @Test("an inproc PAIR wakes a thread polling a ROUTER")
-    func inprocWakeUp() async throws {
-        let woke = try await IOThread.run { () throws -> Bool in
+    struct WakeOutcome: Sendable {
+        var wokeByWaker = false
+        var routerReadable = true
+        var drained = 0
+        var idleAfterDrain = -1
+    }
+
+    @Test("a Waker used from several threads wakes a thread polling a ROUTER")
+    func wakerWakesPoller() async throws {
+        let outcome = try await IOThread.run { () throws -> WakeOutcome in
             let context = try Context()
             let (router, _) = try TestSockets.bound(.router, context)
             let wakeReceiver = try TestSockets.make(.pair, context)
             try wakeReceiver.bind("inproc://test.wake")
             let poller = Poller()
-            _ = poller.register(router)
+            let routerToken = poller.register(router)
             let wakeToken = poller.register(wakeReceiver)
-            let waker = IOThread.start(name: "test.waker") {
-                guard let sender = try? TestSockets.make(.pair, context) else { return }
-                try? sender.connect("inproc://test.wake")
-                try? sender.send([1])
+            let waker = try Waker(context: context, endpoint: "inproc://test.wake")
+            let threads = (1...3).map { index in
+                IOThread.start(name: "test.waker.\(index)") { try? waker.wake() }
             }
-            defer { waker.join() }
+            threads.forEach { $0.join() }
+
+            var outcome = WakeOutcome()
             _ = try poller.poll(timeout: .seconds(3))
-            return poller.isReadable(wakeToken)
+            outcome.wokeByWaker = poller.isReadable(wakeToken)
+            outcome.routerReadable = poller.isReadable(routerToken)
+            outcome.drained = try Waker.drain(wakeReceiver)
+            outcome.idleAfterDrain = try poller.poll(timeout: .milliseconds(50))
+            return outcome
         }
-        #expect(woke)
+        #expect(outcome.wokeByWaker)
+        #expect(!outcome.routerReadable)
+        #expect(outcome.drained == 3)
+        #expect(outcome.idleAfterDrain == 0)
     }
 }

@@ -53,18 +53,47 @@ extension JSONOutput {
             }
             append(UInt8(ascii: "]"))
         case .object(let object):
-            append(UInt8(ascii: "{"))
-            let sorted = object.members.count < 2
-                ? object.members
-                : object.members.sorted { UTF16KeyOrder.precedes($0.key, $1.key) }
-            for (position, member) in sorted.enumerated() {
-                if position > 0 { append(UInt8(ascii: ",")) }
-                appendString(member.key)
-                append(UInt8(ascii: ":"))
-                do { try appendCanonical(member.value) } catch { throw error.nested(under: member.key) }
-            }
-            append(UInt8(ascii: "}"))
+            try appendCanonical(object.members)
         }
+    }
+
+    /// Writes an object's members in UTF-16 key order. The member order is sorted as indices in
+    /// a stack buffer (insertion sort: objects are small), so members are never copied around.
+    private mutating func appendCanonical(_ members: [JSONObject.Member]) throws(JCSError) {
+        append(UInt8(ascii: "{"))
+        let count = members.count
+        let result = withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+            for index in 0..<count { order.initializeElement(at: index, to: index) }
+            if count > 64 {
+                var order = order
+                order.sort { UTF16KeyOrder.precedes(members[$0].key, members[$1].key) }
+            } else {
+                for unsorted in 1..<max(count, 1) {
+                    let candidate = order[unsorted]
+                    var slot = unsorted
+                    while slot > 0, UTF16KeyOrder.precedes(members[candidate].key, members[order[slot - 1]].key) {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = candidate
+                }
+            }
+            return Result { () throws(JCSError) in
+                for position in 0..<count {
+                    let index = order[position]
+                    if position > 0 { append(UInt8(ascii: ",")) }
+                    appendString(members[index].key)
+                    append(UInt8(ascii: ":"))
+                    do throws(JCSError) {
+                        try appendCanonical(members[index].value)
+                    } catch {
+                        throw error.nested(under: members[index].key)
+                    }
+                }
+            }
+        }
+        try result.get()
+        append(UInt8(ascii: "}"))
     }
 
     /// Writes a number canonically.

@@ -39,7 +39,7 @@ extension JSONReader {
     /// Skips a run of digits, stopping with an error as soon as the number exceeds its length limit.
     @inline(__always)
     private mutating func skipDigits(_ start: Int) throws(JSONParseError) {
-        let limit = min(bytes.count, start &+ options.maxNumberLength &+ 1)
+        let limit = scanLimit(from: start, allowing: options.maxNumberLength)
         while position < limit, isDigit(bytes[position]) { position += 1 }
         if position == limit, position - start > options.maxNumberLength { throw numberTooLong(start) }
     }

@@ -5,11 +5,13 @@ extension JSONReader {
         position += 1
         let start = position
         // Fast path: no escapes. Raw length equals decoded length, so the limit bounds the scan.
-        let scanEnd = min(bytes.count, start &+ options.maxStringBytes &+ 1)
+        let scanEnd = scanLimit(from: start, allowing: options.maxStringBytes)
+        var allBytes: UInt8 = 0  // OR of every byte: bit 7 set when the string is not ASCII
         while position < scanEnd {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]), rawStart: start)
+                if allBytes & 0x80 != 0 { try validateUTF8(from: start) }
+                let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                 position += 1
                 return string
             }
@@ -17,6 +19,7 @@ extension JSONReader {
                 return try parseEscapedString(openingQuote: openingQuote)
             }
             if byte < 0x20 { throw controlCharacter() }
+            allBytes |= byte
             position += 1
         }
         if position == bytes.count { throw unexpectedEnd("the end of a string") }
@@ -31,9 +34,9 @@ extension JSONReader {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = try scratch.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-                    try makeString(buffer, rawStart: start)
-                }
+                // Escapes always decode to well-formed UTF-8, so checking the raw bytes suffices.
+                try validateUTF8(from: start)
+                let string = String(decoding: scratch, as: UTF8.self)
                 position += 1
                 return string
             }
@@ -114,12 +117,11 @@ extension JSONReader {
         return value
     }
 
-    /// Makes a `String` from decoded bytes, or reports the first malformed UTF-8 byte of the raw string.
-    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, rawStart: Int) throws(JSONParseError) -> String {
-        if let string = String(validating: utf8, as: UTF8.self) { return string }
-        // Escapes are ASCII, so the malformed sequence is in the raw bytes as well.
-        let offset = UTF8Validation.firstInvalidOffset(in: bytes, from: rawStart, to: position) ?? rawStart
-        throw error(.invalidUTF8, at: offset, "malformed UTF-8 sequence in a string")
+    /// Checks that the raw string bytes `start..<position` are well-formed UTF-8.
+    private func validateUTF8(from start: Int) throws(JSONParseError) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes, from: start, to: position) {
+            throw error(.invalidUTF8, at: offset, "malformed UTF-8 sequence in a string")
+        }
     }
 
     private func controlCharacter() -> JSONParseError {

@@ -199,6 +199,14 @@ struct JSONReader {
         position += count
     }
 
+    /// The end of a scan from `start` that may cover `limit` bytes plus one (to detect the
+    /// excess), clamped to the input; safe for any `limit`, including `Int.max`.
+    @inline(__always)
+    func scanLimit(from start: Int, allowing limit: Int) -> Int {
+        let remaining = bytes.count - start
+        return limit >= remaining ? bytes.count : start + max(limit, 0) + 1
+    }
+
     @inline(__always)
     mutating func skipWhitespace() {
         while position < bytes.count {

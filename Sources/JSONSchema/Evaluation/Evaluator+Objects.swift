@@ -17,18 +17,18 @@ extension Evaluator {
                     subschema, to: members[position].value, at: .key(members[position].key), keyword: keyword.name,
                     .key(members[position].key), &ignored, collect: false)
                 {
-                    if collect { annotations.properties.insert(members[position].key) }
+                    if collect { annotations.properties.insert(position) }
                 } else {
                     valid = false
                     if !recording { return false }
                 }
             }
         case .patternProperties(let entries):
-            for member in object {
+            for (position, member) in object.enumerated() {
                 for entry in entries where entry.pattern.matches(member.key) {
                     var ignored = Annotations()
                     if apply(entry.node, to: member.value, at: .key(member.key), keyword: keyword.name, .key(entry.pattern.source), &ignored, collect: false) {
-                        if collect { annotations.properties.insert(member.key) }
+                        if collect { annotations.properties.insert(position) }
                     } else {
                         valid = false
                         if !recording { return false }
@@ -58,7 +58,7 @@ extension Evaluator {
                 }
             }
         case .unevaluatedProperties(let subschema):
-            for member in object where !annotations.hasEvaluated(property: member.key) {
+            for (position, member) in object.enumerated() where !annotations.hasEvaluated(property: position) {
                 var ignored = Annotations()
                 if !apply(subschema, to: member.value, at: .key(member.key), keyword: keyword.name, .none, &ignored, collect: false) {
                     valid = false

@@ -25,9 +25,15 @@ public final class Message {
     }
 
     /// A message holding a copy of `bytes`, ready to send.
-    public convenience init(_ bytes: some Collection<UInt8>) throws(ZMQError) {
-        self.init()
-        try zmqCall("zmq_msg_init_size") { zmq_msg_init_size(pointer, bytes.count) }
+    public init(_ bytes: some Collection<UInt8>) throws(ZMQError) {
+        pointer = .allocate(capacity: 1)
+        let pointer = self.pointer
+        do throws(ZMQError) {
+            try zmqCall("zmq_msg_init_size") { zmq_msg_init_size(pointer, bytes.count) }
+        } catch {
+            zmq_msg_init(pointer)  // leave a valid empty message for deinit to close
+            throw error
+        }
         let destination = UnsafeMutableRawBufferPointer(start: zmq_msg_data(pointer), count: bytes.count)
         destination.copyBytes(from: bytes)
     }

@@ -11,10 +11,11 @@ extension Socket {
     ///
     /// libzmq publishes the events on an `inproc://` PAIR (`zmq_socket_monitor`); a thread the
     /// binding owns receives them, parses them into ``MonitorEvent``s and yields them. The stream
-    /// finishes after ``MonitorEvent/Kind/monitorStopped``, which libzmq sends when this socket is
-    /// closed; cancelling the consuming task ends the thread within
+    /// always ends with ``MonitorEvent/Kind/monitorStopped`` (subscribed whatever `kinds` says),
+    /// which libzmq sends when this socket is closed or monitored again; the thread ends with it.
+    /// If the consumer stops iterating first, the thread ends within
     /// ``monitorStopCheckIntervalMilliseconds``. Returns once the monitor is connected, so no event
-    /// after this call is lost.
+    /// after this call is lost. Call it on the thread that owns the socket, like any socket call.
     ///
     /// - Parameters:
     ///   - kinds: the events wanted (default all).
@@ -25,14 +26,16 @@ extension Socket {
     ) throws(ZMQError) -> AsyncStream<MonitorEvent> {
         let endpoint = "inproc://gerbang.monitor.\(UUID().uuidString)"
         let pointer = self.pointer
-        try zmqCall("zmq_socket_monitor") { zmq_socket_monitor(pointer, endpoint, kinds.rawValue) }
+        // MONITOR_STOPPED is always subscribed: it is how the monitor thread learns to end.
+        let subscribed = kinds.union(MonitorEvent.Kinds(.monitorStopped))
+        try zmqCall("zmq_socket_monitor") { zmq_socket_monitor(pointer, endpoint, subscribed.rawValue) }
         let (stream, continuation) = AsyncStream.makeStream(
             of: MonitorEvent.self, bufferingPolicy: .bufferingNewest(bufferLimit))
         let consumerGone = LockedValue(false)
         continuation.onTermination = { _ in consumerGone.withLock { $0 = true } }
         let handle = contextHandle
         do throws(ZMQError) {
-            _ = try IOThread.startAfterSetUp(name: "gerbang.zmq.monitor") { setUp in
+            _ = try IOThread.startAfterSetUp(name: "zmq.monitor") { setUp in
                 let receiver: Socket
                 do throws(ZMQError) {
                     receiver = try Socket(.pair, handle: handle, context: nil, defaults: SocketDefaults(lingerMilliseconds: 0))

@@ -1,7 +1,7 @@
 import CZeroMQ
 
 /// The libzmq socket patterns the binding exposes.
-public enum SocketType: Int32, Sendable, CaseIterable, CustomStringConvertible {
+public enum SocketType: RawRepresentable, Sendable, CaseIterable, CustomStringConvertible {
     /// Addresses peers by routing id; the broker's front socket. Created with `ROUTER_MANDATORY`
     /// and a send timeout (see ``SocketDefaults``).
     case router

@@ -29,7 +29,7 @@ final class ZAPHandler: Sendable {
         handle: ContextHandle, logger: Logger, authorizer: @escaping ZAPAuthorizer
     ) throws(ZMQError) -> ZAPHandler {
         let stopRequested = LockedValue(false)
-        let thread = try IOThread.startAfterSetUp(name: "gerbang.zmq.zap") { setUp in
+        let thread = try IOThread.startAfterSetUp(name: "zmq.zap") { setUp in
             let socket: Socket
             do throws(ZMQError) {
                 socket = try Socket(.rep, handle: handle, context: nil, defaults: SocketDefaults(lingerMilliseconds: 0))

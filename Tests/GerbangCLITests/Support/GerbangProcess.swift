@@ -14,10 +14,11 @@ struct GerbangProcess {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gerbang")
     }
 
-    static func run(_ arguments: [String]) throws -> GerbangProcess {
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> GerbangProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

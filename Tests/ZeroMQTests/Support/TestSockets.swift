@@ -1,3 +1,4 @@
+import Logging
 import ZeroMQ
 
 /// Helpers shared by the tests. Every socket binds to 127.0.0.1 on an ephemeral port, and every
@@ -9,6 +10,14 @@ enum TestSockets {
 
     /// Defaults for test sockets: no linger, so closing never waits on undelivered messages.
     static let defaults = SocketDefaults(lingerMilliseconds: 0, routerSendTimeoutMilliseconds: 1000)
+
+    /// A logger that keeps the expected ZAP denials and malformed-request warnings out of the
+    /// test output.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "test.zeromq")
+        logger.logLevel = .critical
+        return logger
+    }
 
     /// A socket with the test receive timeout.
     static func make(_ type: SocketType, _ context: Context) throws(ZMQError) -> Socket {
