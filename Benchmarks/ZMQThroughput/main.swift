@@ -85,30 +85,62 @@ func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-func format(_ rate: Double) -> String { String(format: "%10.0f msgs/s", rate) }
+/// CPU seconds (user + system) used so far by every thread of this process.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// One round's figures: messages per wall-clock second of the timed loop, and messages per
+/// CPU-second spent by the whole process (all threads, set-up and teardown included) in the round.
+struct RoundResult {
+    var wallRate: Double
+    var cpuRate: Double
+}
+
+func measure(messages: Int, _ round: () throws -> Double) rethrows -> RoundResult {
+    let cpuBefore = processCPUSeconds()
+    let wallRate = try round()
+    return RoundResult(wallRate: wallRate, cpuRate: Double(messages) / (processCPUSeconds() - cpuBefore))
+}
+
+func format(_ rate: Double) -> String { String(format: "%9.0f", rate) }
 
 let settings = Settings(arguments: CommandLine.arguments)
 print("zmq-throughput: DEALER → ROUTER, tcp://127.0.0.1, \(settings.size)-byte messages, "
     + "\(settings.messages) per round, \(settings.rounds) rounds each (C and Swift alternate)")
-var cRates: [Double] = []
-var swiftRates: [Double] = []
+print("figures: msgs/s of wall-clock time, and msgs per CPU-second of the whole process")
+var cResults: [RoundResult] = []
+var swiftResults: [RoundResult] = []
 do {
     for round in 1...settings.rounds {
         // Alternate which loop goes first so that warm-up and drift hit both alike.
         let cFirst = round % 2 == 1
-        if cFirst { cRates.append(cRound(messages: settings.messages, size: settings.size)) }
-        swiftRates.append(try swiftRound(messages: settings.messages, size: settings.size))
-        if !cFirst { cRates.append(cRound(messages: settings.messages, size: settings.size)) }
-        print("round \(round): C \(format(cRates[cRates.count - 1]))   Swift \(format(swiftRates[swiftRates.count - 1]))")
+        let runC = { measure(messages: settings.messages) { cRound(messages: settings.messages, size: settings.size) } }
+        if cFirst { cResults.append(runC()) }
+        swiftResults.append(try measure(messages: settings.messages) {
+            try swiftRound(messages: settings.messages, size: settings.size)
+        })
+        if !cFirst { cResults.append(runC()) }
+        let c = cResults[cResults.count - 1]
+        let swift = swiftResults[swiftResults.count - 1]
+        print("round \(round): C \(format(c.wallRate)) msgs/s \(format(c.cpuRate)) msgs/CPU-s   "
+            + "Swift \(format(swift.wallRate)) msgs/s \(format(swift.cpuRate)) msgs/CPU-s")
     }
 } catch {
     Settings.fail("\(error)")
 }
-let cMedian = median(cRates)
-let swiftMedian = median(swiftRates)
-print("median:  C \(format(cMedian))   Swift \(format(swiftMedian))")
-print(String(format: "ratio Swift/C: %.2fx (target ≥ 0.80x)", swiftMedian / cMedian))
+let cWall = median(cResults.map(\.wallRate))
+let swiftWall = median(swiftResults.map(\.wallRate))
+let cCPU = median(cResults.map(\.cpuRate))
+let swiftCPU = median(swiftResults.map(\.cpuRate))
+print("median:  C \(format(cWall)) msgs/s \(format(cCPU)) msgs/CPU-s   Swift \(format(swiftWall)) msgs/s \(format(swiftCPU)) msgs/CPU-s")
+print(String(format: "ratio Swift/C (wall-clock medians): %.2fx (target ≥ 0.80x)", swiftWall / cWall))
 // Each round pairs a C and a Swift run taken seconds apart; on a shared machine the median of
 // those paired ratios is less sensitive to load that drifts between rounds.
-let pairedRatios = zip(swiftRates, cRates).map { $0 / $1 }
-print(String(format: "median of per-round ratios: %.2fx", median(pairedRatios)))
+let pairedRatios = zip(swiftResults, cResults).map { $0.wallRate / $1.wallRate }
+print(String(format: "median of per-round wall-clock ratios: %.2fx", median(pairedRatios)))
+// CPU time is what the binding itself costs, whatever else the machine is doing.
+print(String(format: "ratio Swift/C (CPU-time medians): %.2fx", swiftCPU / cCPU))
