@@ -35,6 +35,8 @@ public struct EventValidationError: Error, Sendable, Hashable, CustomStringConve
         case invalidDataSchema = "schema.invalid-dataschema"
         /// The event does not conform to its schema (see the locations and the message).
         case violation = "schema.violation"
+        /// A person's `birthDate` or `sex` disagrees with their NIK (a check JSON Schema cannot express).
+        case nikMismatch = "schema.nik-mismatch"
     }
 
     /// Why the event is rejected.

@@ -5,7 +5,7 @@ import JSONSchema
 extension SchemaRegistry {
     /// Limits and options for loading the catalogue and validating events.
     ///
-    /// `Sendable`: a value type made of integers.
+    /// `Sendable`: a value type made of integers and a flag.
     public struct Options: Sendable, Hashable {
         /// The largest schema file read, in bytes. Default 1 MiB.
         public var maxSchemaFileBytes: Int
@@ -13,12 +13,19 @@ extension SchemaRegistry {
         public var maxErrors: Int
         /// The deepest schema evaluation nesting per event (bounds instance depth). Default 256.
         public var maxValidationDepth: Int
+        /// Whether each person's `birthDate` and `sex` must agree with their NIK
+        /// (`schema.nik-mismatch`). Default `true`.
+        public var checksPersonConsistency: Bool
 
         /// Creates options; every parameter defaults to the documented default.
-        public init(maxSchemaFileBytes: Int = 1 << 20, maxErrors: Int = 100, maxValidationDepth: Int = 256) {
+        public init(
+            maxSchemaFileBytes: Int = 1 << 20, maxErrors: Int = 100, maxValidationDepth: Int = 256,
+            checksPersonConsistency: Bool = true
+        ) {
             self.maxSchemaFileBytes = maxSchemaFileBytes
             self.maxErrors = maxErrors
             self.maxValidationDepth = maxValidationDepth
+            self.checksPersonConsistency = checksPersonConsistency
         }
     }
 
@@ -96,6 +103,6 @@ extension SchemaRegistry {
         guard !entries.isEmpty else {
             throw SchemaRegistryError(.empty, "no <type>/<version>.schema.json under the directory", path: directory)
         }
-        self.init(entries: entries, regions: regions)
+        self.init(entries: entries, regions: regions, checksPersonConsistency: options.checksPersonConsistency)
     }
 }

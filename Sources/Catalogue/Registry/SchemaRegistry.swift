@@ -17,11 +17,16 @@ public final class SchemaRegistry: Sendable {
     /// The region list behind the `nik`, `kk` and `kode-wilayah` formats.
     public let regions: RegionDirectory
 
+    /// Whether ``validate(_:)-(JSONValue)`` also checks that each person's `birthDate` and `sex`
+    /// agree with their NIK (``EventValidationError/Reason/nikMismatch``). Default `true`.
+    public let checksPersonConsistency: Bool
+
     private let entriesByURI: [String: CatalogueEntry]
     private let newestByType: [String: CatalogueEntry]
 
     /// Creates a registry from entries already compiled (see ``init(directory:regions:options:)``).
-    init(entries: [CatalogueEntry], regions: RegionDirectory) {
+    init(entries: [CatalogueEntry], regions: RegionDirectory, checksPersonConsistency: Bool) {
+        self.checksPersonConsistency = checksPersonConsistency
         let sorted = entries.sorted { ($0.type, $0.version) < ($1.type, $1.version) }
         self.entries = sorted
         self.regions = regions
@@ -77,7 +82,9 @@ public final class SchemaRegistry: Sendable {
     /// Selects the schema for an event given as a JSON value and validates the event against it.
     ///
     /// Selection failures (`schema.not-an-event`, `schema.unknown-type`, `schema.unknown-version`,
-    /// `schema.invalid-dataschema`) come back as the single error of an invalid result.
+    /// `schema.invalid-dataschema`) come back as the single error of an invalid result. An event
+    /// the schema accepts is then checked for persons whose birth date or sex disagrees with
+    /// their NIK (`schema.nik-mismatch`), unless ``checksPersonConsistency`` is off.
     public func validate(_ event: JSONValue) -> EventValidation {
         guard let object = event.objectValue else {
             return EventValidation(entry: nil, errors: [EventValidationError(
@@ -102,7 +109,9 @@ public final class SchemaRegistry: Sendable {
             return EventValidation(entry: nil, errors: [error])
         case .success(let entry):
             let result = entry.schema.validate(event)
-            guard !result.isValid else { return EventValidation(entry: entry, errors: []) }
+            guard !result.isValid else {
+                return EventValidation(entry: entry, errors: checksPersonConsistency ? personConsistencyErrors(in: event) : [])
+            }
             let errors = result.errors.map { addingFormatDetail(EventValidationError($0), event: event) }
             return EventValidation(entry: entry, errors: errors)
         }

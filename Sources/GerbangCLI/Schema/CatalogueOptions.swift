@@ -15,19 +15,19 @@ struct CatalogueOptions: ParsableArguments {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: schemas, isDirectory: &isDirectory), isDirectory.boolValue else {
             let absolute = URL(fileURLWithPath: schemas).path
-            printError(command, "schema directory not found: \(absolute) (run from the repository root or pass --schemas DIR)")
+            Self.printError(command, "schema directory not found: \(absolute) (run from the repository root or pass --schemas DIR)")
             throw ExitCode(2)
         }
         do {
             return try SchemaRegistry(directory: schemas, regionListPath: regions)
         } catch {
-            printError(command, error.description)
+            Self.printError(command, error.description)
             throw ExitCode(2)
         }
     }
-}
 
-/// Writes `gerbang <command>: <message>` and a newline to standard error.
-func printError(_ command: String, _ message: String) {
-    FileHandle.standardError.write(Data("gerbang \(command): \(message)\n".utf8))
+    /// Writes `gerbang <command>: <message>` and a newline to standard error.
+    static func printError(_ command: String, _ message: String) {
+        FileHandle.standardError.write(Data("gerbang \(command): \(message)\n".utf8))
+    }
 }

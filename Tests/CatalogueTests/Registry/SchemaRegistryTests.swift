@@ -161,4 +161,16 @@ struct SchemaRegistryTests {
         try Self.write("{\"a\": 1, \"a\": 2}", to: schemas.appendingPathComponent("test.thing.happened/1.0.0.schema.json"))
         #expect(Self.loadError(schemas)?.reason == .invalidJSON)
     }
+
+    @Test("the NIK consistency check reports the field and can be turned off")
+    func personConsistency() throws {
+        let event = try TestRepository.readJSON(TestRepository.invalidFixtures.appendingPathComponent("nik-disagrees-with-sex.json"))
+        let strict = try TestRepository.registry().validate(event)
+        #expect(strict.errors.map(\.reason) == [.nikMismatch])
+        #expect(strict.errors.first?.description.hasPrefix("/data/deceased/sex: ") == true)
+        let lenient = try SchemaRegistry(
+            directory: TestRepository.schemas.path, regions: TestRepository.regions,
+            options: SchemaRegistry.Options(checksPersonConsistency: false))
+        #expect(lenient.validate(event).isValid)
+    }
 }
