@@ -106,6 +106,12 @@ let package = Package(
             path: "Benchmarks/ZMQThroughput",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "trust-verify",
+            dependencies: ["Trust", "GerbangJSON"],
+            path: "Benchmarks/TrustVerify",
+            swiftSettings: swiftSettings
+        ),
 
         .executableTarget(
             name: "json-throughput",

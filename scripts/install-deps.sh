@@ -4,7 +4,7 @@
 set -euo pipefail
 
 APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux)
-PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc)
+PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc rfc8785:rfc8785)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

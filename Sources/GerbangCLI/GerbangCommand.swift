@@ -12,6 +12,9 @@ public struct GerbangCommand: AsyncParsableCommand {
         subcommands: [
             // Subcommands are added here, one line each, as their issues land.
             CanonicalizeCommand.self,
+            PKICommand.self,
+            SignCommand.self,
+            VerifyCommand.self,
             SchemaCommand.self,
         ]
     )
