@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Catalogue formats as validator checkers")
 struct CatalogueFormatsTests {
-    let checkers = CatalogueFormats.checkers(regions: TestRepository.regions)
+    let checkers: [String: FormatChecker]
+
+    init() throws { checkers = CatalogueFormats.checkers(regions: try TestRepository.regions()) }
 
     @Test("one checker per documented name")
     func names() {
