@@ -13,6 +13,8 @@ struct BackPressureTests {
         var stoppedBy: ZMQError?
         var received = 0
         var extraAfterDrain = false
+        var blockingSendError: ZMQError?
+        var blockingSendWaited: Duration = .zero
     }
 
     @Test("a DEALER's non-blocking send reports would-block at the HWM, and every accepted message arrives")
@@ -73,6 +75,16 @@ struct BackPressureTests {
                 }
                 outcome.sent += 1
             }
+            // A blocking send to the full peer waits for the ROUTER's send timeout, then fails.
+            try router.set(.sendTimeoutMilliseconds, 200)
+            let clock = ContinuousClock()
+            let start = clock.now
+            outcome.blockingSendError = TestSockets.error {
+                try router.send(.utf8("slow"), flags: .sendMore)
+                try router.send(Self.frame)
+            }
+            outcome.blockingSendWaited = clock.now - start
+            if outcome.blockingSendError == nil { outcome.sent += 1 }
             while outcome.received < outcome.sent {
                 if try dealer.receive().count == Self.frame.count { outcome.received += 1 }
             }
@@ -80,6 +92,8 @@ struct BackPressureTests {
             return outcome
         }
         #expect(outcome.stoppedBy?.wouldBlock == true)
+        #expect(outcome.blockingSendError?.wouldBlock == true)
+        #expect(outcome.blockingSendWaited >= .milliseconds(150))
         #expect(outcome.sent > 0 && outcome.sent < Self.maximumSends)
         #expect(outcome.received == outcome.sent)
         #expect(!outcome.extraAfterDrain)

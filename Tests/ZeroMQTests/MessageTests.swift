@@ -41,4 +41,32 @@ struct MessageTests {
         #expect(outcome.userID == nil)  // NULL mechanism, no ZAP: no User-Id
         #expect(outcome.reusedSecond == "second")
     }
+
+    struct Forwarded: Sendable {
+        var frames: [String] = []
+        var leftEmpty = false
+    }
+
+    @Test("received frames are forwarded to another socket without copying")
+    func forwardFrames() async throws {
+        let outcome = try await IOThread.run { () throws -> Forwarded in
+            let context = try Context()
+            let (router, routerEndpoint) = try TestSockets.bound(.router, context)
+            let (sink, sinkEndpoint) = try TestSockets.bound(.pull, context)
+            let dealer = try TestSockets.make(.dealer, context)
+            try dealer.connect(routerEndpoint)
+            let push = try TestSockets.make(.push, context)
+            try push.connect(sinkEndpoint)
+            try dealer.send(multipart: [.utf8("envelope"), .utf8("payload")])
+
+            let frames = try router.receiveMultipart()
+            try push.send(multipart: Array(frames.dropFirst()))  // drop the routing id
+            var outcome = Forwarded()
+            outcome.leftEmpty = frames.dropFirst().allSatisfy { $0.count == 0 }
+            outcome.frames = try sink.receiveMultipart().map(\.string)
+            return outcome
+        }
+        #expect(outcome.frames == ["envelope", "payload"])
+        #expect(outcome.leftEmpty)
+    }
 }

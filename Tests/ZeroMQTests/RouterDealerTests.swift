@@ -61,7 +61,7 @@ struct RouterDealerTests {
         let outcome = try await IOThread.run { () throws -> GonePeer in
             let context = try Context()
             let (router, endpoint) = try TestSockets.bound(.router, context)
-            let events = Recorder(recording: try router.monitor(MonitorEvent.Kinds(.disconnected)))
+            let events = try Recorder(monitoring: router, MonitorEvent.Kinds(.disconnected))
             var outcome = GonePeer()
             do {
                 let dealer = try TestSockets.make(.dealer, context)

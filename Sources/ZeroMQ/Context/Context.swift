@@ -9,8 +9,9 @@ import Logging
 /// that `inproc://` endpoints connect.
 ///
 /// Lifetime: each ``Socket`` keeps its context alive. When the last reference goes, the ZAP handler
-/// thread (if any) is stopped and joined, then the context is terminated once its last socket is
-/// closed.
+/// thread (if any) is stopped and joined (up to 100 ms), then the context is terminated once its
+/// last socket is closed (`zmq_ctx_term`, which may wait for the sockets' linger). Both block, so
+/// let the last reference go on an owned thread, not in async code.
 public final class Context: Sendable {
     let handle: ContextHandle
     private let zapHandler = LockedValue<ZAPHandler?>(nil)

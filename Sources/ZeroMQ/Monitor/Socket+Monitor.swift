@@ -4,18 +4,15 @@ import Foundation
 extension Socket {
     /// The default number of unconsumed monitor events kept (the newest win).
     public static let defaultMonitorBufferLimit = 1024
-    /// How often a monitor thread checks whether its stream's consumer has gone.
+    /// How often a monitor thread checks whether its consumer has gone.
     static let monitorStopCheckIntervalMilliseconds: Int32 = 100
 
     /// Starts monitoring this socket and returns its events as an `AsyncStream`.
     ///
-    /// libzmq publishes the events on an `inproc://` PAIR (`zmq_socket_monitor`); a thread the
-    /// binding owns receives them, parses them into ``MonitorEvent``s and yields them. The stream
-    /// always ends with ``MonitorEvent/Kind/monitorStopped`` (subscribed whatever `kinds` says),
-    /// which libzmq sends when this socket is closed or monitored again; the thread ends with it.
-    /// If the consumer stops iterating first, the thread ends within
-    /// ``monitorStopCheckIntervalMilliseconds``. Returns once the monitor is connected, so no event
-    /// after this call is lost. Call it on the thread that owns the socket, like any socket call.
+    /// Built on ``monitor(_:handler:)``: the monitor thread yields each event into the stream.
+    /// The stream always ends with ``MonitorEvent/Kind/monitorStopped``, which libzmq sends when
+    /// this socket is closed or monitored again. If the consumer stops iterating first, the thread
+    /// ends within ``monitorStopCheckIntervalMilliseconds``.
     ///
     /// - Parameters:
     ///   - kinds: the events wanted (default all).
@@ -24,15 +21,45 @@ extension Socket {
     public func monitor(
         _ kinds: MonitorEvent.Kinds = .all, bufferLimit: Int = Socket.defaultMonitorBufferLimit
     ) throws(ZMQError) -> AsyncStream<MonitorEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: MonitorEvent.self, bufferingPolicy: .bufferingNewest(bufferLimit))
+        let consumerGone = LockedValue(false)
+        continuation.onTermination = { _ in consumerGone.withLock { $0 = true } }
+        do throws(ZMQError) {
+            try startMonitorThread(
+                kinds, shouldStop: { consumerGone.current },
+                deliver: { continuation.yield($0) }, finished: { continuation.finish() })
+        } catch {
+            continuation.finish()
+            throw error
+        }
+        return stream
+    }
+
+    /// Starts monitoring this socket and calls `handler` with each event, on the monitor thread,
+    /// in order. The last call is always ``MonitorEvent/Kind/monitorStopped`` (subscribed whatever
+    /// `kinds` says), sent by libzmq when this socket is closed or monitored again; the thread ends
+    /// after it.
+    ///
+    /// libzmq publishes the events on an `inproc://` PAIR (`zmq_socket_monitor`); a thread the
+    /// binding owns receives and parses them. Returns once that PAIR is connected, so no event
+    /// after this call is lost. Call it on the thread that owns the socket, like any socket call.
+    /// `handler` should be quick: while it runs, further events queue in libzmq.
+    public func monitor(
+        _ kinds: MonitorEvent.Kinds = .all, handler: @escaping @Sendable (MonitorEvent) -> Void
+    ) throws(ZMQError) {
+        try startMonitorThread(kinds, shouldStop: { false }, deliver: handler, finished: {})
+    }
+
+    private func startMonitorThread(
+        _ kinds: MonitorEvent.Kinds, shouldStop: @escaping @Sendable () -> Bool,
+        deliver: @escaping @Sendable (MonitorEvent) -> Void, finished: @escaping @Sendable () -> Void
+    ) throws(ZMQError) {
         let endpoint = "inproc://gerbang.monitor.\(UUID().uuidString)"
         let pointer = self.pointer
         // MONITOR_STOPPED is always subscribed: it is how the monitor thread learns to end.
         let subscribed = kinds.union(MonitorEvent.Kinds(.monitorStopped))
         try zmqCall("zmq_socket_monitor") { zmq_socket_monitor(pointer, endpoint, subscribed.rawValue) }
-        let (stream, continuation) = AsyncStream.makeStream(
-            of: MonitorEvent.self, bufferingPolicy: .bufferingNewest(bufferLimit))
-        let consumerGone = LockedValue(false)
-        continuation.onTermination = { _ in consumerGone.withLock { $0 = true } }
         let handle = contextHandle
         do throws(ZMQError) {
             _ = try IOThread.startAfterSetUp(name: "zmq.monitor") { setUp in
@@ -46,24 +73,21 @@ extension Socket {
                     return
                 }
                 setUp.succeeded()
-                Self.forwardEvents(from: receiver, to: continuation, until: consumerGone)
+                Self.forwardEvents(from: receiver, until: shouldStop, to: deliver)
+                finished()
             }
         } catch {
-            continuation.finish()
             _ = zmq_socket_monitor(pointer, nil, 0)
             throw error
         }
-        return stream
     }
 
     private static func forwardEvents(
-        from receiver: Socket, to continuation: AsyncStream<MonitorEvent>.Continuation,
-        until consumerGone: LockedValue<Bool>
+        from receiver: Socket, until shouldStop: () -> Bool, to deliver: (MonitorEvent) -> Void
     ) {
-        defer { continuation.finish() }
         let header = Message()
         let endpoint = Message()
-        while !consumerGone.current {
+        while !shouldStop() {
             do throws(ZMQError) {
                 try receiver.receive(into: header)
                 guard header.hasMore else { continue }
@@ -74,7 +98,7 @@ extension Socket {
                 return
             }
             guard let event = MonitorEvent.parse(header, endpoint) else { continue }
-            continuation.yield(event)
+            deliver(event)
             if event.kind == .monitorStopped { return }
         }
     }

@@ -40,4 +40,13 @@ extension Socket {
             try send(frame, flags: flags.union(more))
         }
     }
+
+    /// Sends received frames on, without copying their bytes (`zmq_msg_send` per frame; each
+    /// `Message` is left empty). This is how a broker forwards a message between sockets.
+    public func send(multipart frames: [Message], flags: SendFlags = []) throws(ZMQError) {
+        for (index, frame) in frames.enumerated() {
+            let more: SendFlags = index == frames.count - 1 ? [] : .sendMore
+            try send(frame, flags: flags.union(more))
+        }
+    }
 }

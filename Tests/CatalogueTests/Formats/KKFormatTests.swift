@@ -3,7 +3,9 @@ import Testing
 
 @Suite("kk format")
 struct KKFormatTests {
-    let regions = TestRepository.regions
+    let regions: RegionDirectory
+
+    init() throws { regions = try TestRepository.regions() }
 
     @Test("accepts valid KK numbers", arguments: [
         "3374011501140021", // issued 15 January 2014, Semarang Tengah

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("nik format")
 struct NIKFormatTests {
-    let regions = TestRepository.regions
+    let regions: RegionDirectory
+
+    init() throws { regions = try TestRepository.regions() }
 
     @Test("accepts valid NIKs", arguments: [
         "3374014507580002", // woman, 5 July 1958, Semarang Tengah

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("kode-wilayah formats")
 struct RegionCodeFormatTests {
-    let regions = TestRepository.regions
+    let regions: RegionDirectory
+
+    init() throws { regions = try TestRepository.regions() }
 
     @Test("accepts listed codes at the stated level", arguments: [
         ("33", RegionLevel?.some(.province)),

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("RegionDirectory")
 struct RegionDirectoryTests {
-    let regions = TestRepository.regions
+    let regions: RegionDirectory
+
+    init() throws { regions = try TestRepository.regions() }
 
     @Test("loads every level of the 2025 list")
     func counts() {

@@ -42,7 +42,7 @@ struct CatalogueExamplesTests {
         for person in Self.objects(in: event) {
             guard let nik = person["nik"]?.stringValue, let birthDate = person["birthDate"]?.stringValue,
                   let sex = person["sex"]?.stringValue else { continue }
-            let decoded = try NIKFormat.decode(nik, regions: TestRepository.regions).get()
+            let decoded = try NIKFormat.decode(nik, regions: TestRepository.regions()).get()
             let parts = birthDate.split(separator: "-").compactMap { Int($0) }
             #expect(parts.count == 3)
             #expect(decoded.birthYearTwoDigits == parts[0] % 100)

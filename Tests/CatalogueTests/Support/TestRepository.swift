@@ -17,18 +17,17 @@ enum TestRepository {
     static var invalidFixtures: URL { root.appendingPathComponent("Tests/CatalogueTests/Fixtures/invalid") }
 
     /// The region list, loaded once for all tests.
-    static let regions: RegionDirectory = {
-        do {
-            return try RegionDirectory(contentsOfFile: root.appendingPathComponent(RegionDirectory.defaultRelativePath).path)
-        } catch {
-            fatalError("cannot load the region list: \(error)")
-        }
-    }()
+    private static let sharedRegions: Result<RegionDirectory, RegionDirectoryError> = Result {
+        () throws(RegionDirectoryError) -> RegionDirectory in
+        try RegionDirectory(contentsOfFile: root.appendingPathComponent(RegionDirectory.defaultRelativePath).path)
+    }
+
+    /// The shared region list, or the error that prevented loading it.
+    static func regions() throws -> RegionDirectory { try sharedRegions.get() }
 
     /// The catalogue in `Config/schemas`, loaded once for all tests.
-    private static let sharedRegistry: Result<SchemaRegistry, SchemaRegistryError> = Result {
-        () throws(SchemaRegistryError) -> SchemaRegistry in
-        try SchemaRegistry(directory: schemas.path, regions: regions)
+    private static let sharedRegistry: Result<SchemaRegistry, any Error> = Result {
+        try SchemaRegistry(directory: schemas.path, regions: sharedRegions.get())
     }
 
     /// The shared registry, or the error that prevented loading it.

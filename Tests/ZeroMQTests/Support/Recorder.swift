@@ -34,11 +34,10 @@ final class Recorder<Item: Sendable>: @unchecked Sendable {
 }
 
 extension Recorder where Item == MonitorEvent {
-    /// Records every event of `stream` from a task, so a test thread can wait for one.
-    convenience init(recording stream: AsyncStream<MonitorEvent>) {
+    /// Records every monitor event of `socket`, appended on the monitor thread itself (not on the
+    /// cooperative pool, which other tests may keep busy), so a test thread can wait for one.
+    convenience init(monitoring socket: Socket, _ kinds: MonitorEvent.Kinds = .all) throws(ZMQError) {
         self.init()
-        Task { [self] in
-            for await event in stream { append(event) }
-        }
+        try socket.monitor(kinds) { [self] event in append(event) }
     }
 }
