@@ -4,28 +4,30 @@ extension Evaluator {
     /// The validation-vocabulary assertions and `format`; they apply to one instance type each
     /// (except `type`, `const`, `enum`) and pass for other types.
     mutating func assert(_ keyword: Keyword, _ instance: JSONValue) -> Bool {
-        switch (keyword.kind, instance) {
-        case (.type(let types), _):
+        switch keyword.kind {
+        case .type(let types):
             guard types.contains(typeOf: instance) else {
                 fail(keyword, "must be of type \(types.names.joined(separator: " or ")), is \(JSONTypeSet.name(of: instance))")
                 return false
             }
-        case (.const(let expected), _):
+        case .const(let expected):
             guard JSONEquality.equal(expected, instance) else {
                 fail(keyword, "must equal the constant value")
                 return false
             }
-        case (.enumeration(let allowed), _):
+        case .enumeration(let allowed):
             guard allowed.contains(where: { JSONEquality.equal($0, instance) }) else {
                 fail(keyword, "must be one of the \(allowed.count) allowed values")
                 return false
             }
-        case (.multipleOf(let divisor, let exactDivisor), .number(let number)):
+        case .multipleOf(let divisor, let exactDivisor):
+            guard case .number(let number) = instance else { return true }
             guard Self.isMultiple(number, of: divisor, exactDivisor) else {
                 fail(keyword, "must be a multiple of \(divisor.text)")
                 return false
             }
-        case (.numberBound(let bound), .number(let number)):
+        case .numberBound(let bound):
+            guard case .number(let number) = instance else { return true }
             guard bound.admits(number) else {
                 let relation =
                     switch bound.comparison {
@@ -37,48 +39,57 @@ extension Evaluator {
                 fail(keyword, "must be \(relation) \(bound.limit.text)")
                 return false
             }
-        case (.maxLength(let limit), .string(let string)):
+        case .maxLength(let limit):
+            guard case .string(let string) = instance else { return true }
             guard string.utf8.count <= limit || string.unicodeScalars.count <= limit else {
                 fail(keyword, "must be at most \(limit) characters long")
                 return false
             }
-        case (.minLength(let limit), .string(let string)):
+        case .minLength(let limit):
+            guard case .string(let string) = instance else { return true }
             // A scalar takes at most 4 UTF-8 bytes, so long strings need no counting.
             guard string.utf8.count >= limit && (string.utf8.count >= 4 * limit || string.unicodeScalars.count >= limit) else {
                 fail(keyword, "must be at least \(limit) characters long")
                 return false
             }
-        case (.pattern(let pattern), .string(let string)):
+        case .pattern(let pattern):
+            guard case .string(let string) = instance else { return true }
             guard pattern.matches(string) else {
                 fail(keyword, "must match the pattern \(pattern.source)")
                 return false
             }
-        case (.maxItems(let limit), .array(let items)):
+        case .maxItems(let limit):
+            guard case .array(let items) = instance else { return true }
             guard items.count <= limit else {
                 fail(keyword, "must have at most \(limit) items, has \(items.count)")
                 return false
             }
-        case (.minItems(let limit), .array(let items)):
+        case .minItems(let limit):
+            guard case .array(let items) = instance else { return true }
             guard items.count >= limit else {
                 fail(keyword, "must have at least \(limit) items, has \(items.count)")
                 return false
             }
-        case (.uniqueItems, .array(let items)):
+        case .uniqueItems:
+            guard case .array(let items) = instance else { return true }
             guard JSONEquality.allUnique(items) else {
                 fail(keyword, "must not contain duplicate items")
                 return false
             }
-        case (.maxProperties(let limit), .object(let object)):
+        case .maxProperties(let limit):
+            guard case .object(let object) = instance else { return true }
             guard object.count <= limit else {
                 fail(keyword, "must have at most \(limit) properties, has \(object.count)")
                 return false
             }
-        case (.minProperties(let limit), .object(let object)):
+        case .minProperties(let limit):
+            guard case .object(let object) = instance else { return true }
             guard object.count >= limit else {
                 fail(keyword, "must have at least \(limit) properties, has \(object.count)")
                 return false
             }
-        case (.required(let names), .object(let object)):
+        case .required(let names):
+            guard case .object(let object) = instance else { return true }
             // One pass over the members counts the required ones present (keys are unique).
             var present = 0
             let members = object.members
@@ -91,7 +102,8 @@ extension Evaluator {
                 if !recording { return false }
             }
             return valid
-        case (.dependentRequired(let entries), .object(let object)):
+        case .dependentRequired(let entries):
+            guard case .object(let object) = instance else { return true }
             var valid = true
             for entry in entries where ExactString.has(object, entry.property) {
                 for name in entry.required where !ExactString.has(object, name) {
@@ -101,7 +113,8 @@ extension Evaluator {
                 }
             }
             return valid
-        case (.format(let name, let checker), .string(let string)):
+        case .format(let name, let checker):
+            guard case .string(let string) = instance else { return true }
             guard checker.check(string) else {
                 fail(keyword, "must be a valid \(name)")
                 return false

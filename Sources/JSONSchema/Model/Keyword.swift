@@ -70,15 +70,15 @@ final class Keyword: Sendable {
 /// The `properties` keyword (also the declared names `additionalProperties` skips): each
 /// declared name with its subschema.
 ///
-/// `Sendable`: immutable value.
-struct PropertyTable: Sendable {
+/// A class so that keywords holding it are cheap to pass around. `Sendable`: immutable.
+final class PropertyTable: Sendable {
     /// Declared names, in schema order.
     let names: [String]
     /// The subschema of each name.
     let nodes: [NodeID]
-    /// The UTF-8 length of each name, compared before the name itself so that most
-    /// non-matching names are rejected without touching their strings.
-    private let lengths: [Int]
+    /// A fingerprint of each name (UTF-8 length and first byte), compared before the name
+    /// itself so that non-matching names are rejected without comparing strings.
+    private let fingerprints: [UInt64]
     /// Whether each name is ASCII (then `==` plus equal length is exact equality).
     private let ascii: [Bool]
     /// Name → position in `entries`, for large tables; small tables are scanned (comparing a
@@ -86,12 +86,12 @@ struct PropertyTable: Sendable {
     private let index: [String: Int]?
 
     /// Tables up to this size are scanned linearly.
-    private static let scanLimit = 12
+    private static let scanLimit = 32
 
     init(_ entries: [(name: String, node: NodeID)]) {
         self.names = entries.map(\.name)
         self.nodes = entries.map(\.node)
-        self.lengths = entries.map { $0.name.utf8.count }
+        self.fingerprints = entries.map { Self.fingerprint($0.name) }
         self.ascii = entries.map { ExactString.isASCII($0.name) }
         if entries.count > Self.scanLimit {
             var index: [String: Int] = [:]
@@ -102,6 +102,12 @@ struct PropertyTable: Sendable {
         }
     }
 
+    @inline(__always)
+    private static func fingerprint(_ string: String) -> UInt64 {
+        let utf8 = string.utf8
+        return UInt64(truncatingIfNeeded: utf8.count) | UInt64(utf8.first ?? 0) << 56
+    }
+
     /// The subschema for the instance member `key` (compared by code points), if declared.
     @inline(__always)
     func node(for key: String) -> NodeID? {
@@ -109,8 +115,8 @@ struct PropertyTable: Sendable {
             guard let position = index[key], ExactString.equal(names[position], key) else { return nil }
             return nodes[position]
         }
-        let length = key.utf8.count
-        for position in lengths.indices where lengths[position] == length {
+        let fingerprint = Self.fingerprint(key)
+        for position in fingerprints.indices where fingerprints[position] == fingerprint {
             if ascii[position] ? names[position] == key : ExactString.equal(names[position], key) { return nodes[position] }
         }
         return nil
@@ -118,12 +124,21 @@ struct PropertyTable: Sendable {
 }
 
 /// A numeric bound: `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`.
-struct NumberBound: Sendable {
+///
+/// `Sendable`: immutable.
+final class NumberBound: Sendable {
     enum Comparison: Sendable { case minimum, maximum, exclusiveMinimum, exclusiveMaximum }
     let comparison: Comparison
     let limit: JSONNumber
     let limitValue: Double
     let limitDecimal: DecimalNumber
+
+    init(comparison: Comparison, limit: JSONNumber, limitValue: Double, limitDecimal: DecimalNumber) {
+        self.comparison = comparison
+        self.limit = limit
+        self.limitValue = limitValue
+        self.limitDecimal = limitDecimal
+    }
 
     /// Whether `number` satisfies the bound (exact for ties beyond double precision).
     func admits(_ number: JSONNumber) -> Bool {
