@@ -68,6 +68,9 @@ import Testing
         let lookahead = try PatternMatcher("^(?=.*[0-9])[a-z0-9]+$")
         #expect(lookahead.matches("abc1"))
         #expect(!lookahead.matches("abcd"))
+        // ECMA-262 `$` is the end of input, also on ICU (whose own `$` accepts a final "\n").
+        #expect(!lookahead.matches("abc1\n"))
+        #expect(!letters.matches("abc\n"))
     }
 
     @Test func hostilePatternsAreBoundedOrRejected() throws {
@@ -79,5 +82,30 @@ import Testing
         #expect(ECMARegex(String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100)) == nil)
         #expect(ECMARegex("a{100000}") == nil)
         #expect(throws: SchemaError.self) { _ = try PatternMatcher("(unclosed") }
+    }
+
+    /// The built-in matcher and ICU agree on every catalogue-style pattern over a set of inputs
+    /// built from the patterns' own characters.
+    @Test func builtinMatcherAgreesWithICU() throws {
+        let patterns = [
+            "^[0-9]{16}$", "^[0-9]{2}(\\.[0-9]{2}){0,3}$", "^(PKH|BPNT|BLT)-[0-9]{4}(Q[1-4]|0[1-9]|1[0-2])$",
+            "^[a-z]+(\\.[a-z]+){2,4}$", "ab*c", "^(a|ab)(c|bcd)$", "x+y?z*$", "^[A-Za-z0-9._:-]{1,8}$",
+            "(urn:[a-z]{0,3}(:[!-~]+)?|/x/[a-z]?)$", "^\\s*\\S+\\s*$", "[^0-9]", "^$", "a.c", "^(?:[0-9]{3}-)?[0-9]{4}$",
+        ]
+        let alphabet = ["", "a", "b", "c", "ab", "abc", "0", "12", "2024", "Q3", "-", ".", "x", "y", "z", "urn:", ":", "/x/", " ", "é", "PKH", "\n"]
+        var inputs: [String] = []
+        for first in alphabet {
+            for second in alphabet { inputs.append(first + second) }
+        }
+        inputs += ["3204154107520003", "32.04.15.2001", "PKH-202401", "a.b.c", "a.b.c.d.e.f", "abbbbc", "000-1234", "1234"]
+        for pattern in patterns {
+            let native = try #require(ECMARegex(pattern), "\(pattern)")
+            let icu = try NSRegularExpression(pattern: PatternMatcher.translate(pattern))
+            for input in inputs {
+                let expected = icu.firstMatch(in: input, range: NSRange(location: 0, length: input.utf16.count)) != nil
+                #expect(native.matches(input) == expected, "\(pattern) on \(input.debugDescription)")
+                #expect(native.simulate(input) == expected, "Pike VM: \(pattern) on \(input.debugDescription)")
+            }
+        }
     }
 }

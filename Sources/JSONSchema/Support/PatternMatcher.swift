@@ -5,8 +5,7 @@ import Foundation
 ///
 /// Patterns in the common subset run on ``ECMARegex`` (linear time, no allocation); others
 /// (lookaround, back-references, `\p{...}`) on `NSRegularExpression` (ICU), after translating
-/// the ECMA-262 shorthand classes that ICU reads differently (`\d`, `\w` are ASCII-only in
-/// ECMA-262).
+/// what ICU reads differently (see ``translate(_:)``).
 ///
 /// `Sendable`: immutable after init; `NSRegularExpression` is documented as thread-safe
 /// ("NSRegularExpression is designed to be immutable and thread safe").
@@ -50,9 +49,10 @@ final class PatternMatcher: Sendable {
         if case .native = backend { true } else { false }
     }
 
-    /// Rewrites ECMA-262 shorthand classes into explicit ASCII classes for ICU.
+    /// Rewrites what ICU reads differently from ECMA-262: the shorthand classes (ASCII-only in
+    /// ECMA-262) and `$` (end of input only).
     static func translate(_ pattern: String) -> String {
-        guard pattern.contains("\\") else { return pattern }
+        guard pattern.contains("\\") || pattern.contains("$") else { return pattern }
         var result = ""
         var inClass = false
         var iterator = pattern.makeIterator()
@@ -74,6 +74,10 @@ final class PatternMatcher: Sendable {
                     result.append(character)
                     result.append(escaped)
                 }
+            case "$" where !inClass:
+                // ECMA-262 `$` (without the m flag) is the end of input only; ICU's also
+                // matches before a final line terminator ("123\n" would pass `^[0-9]+$`).
+                result += "\\z"
             case "[" where !inClass:
                 inClass = true
                 result.append(character)
