@@ -10,12 +10,3 @@ public struct SendFlags: OptionSet, Sendable {
     /// `ZMQ_SNDMORE`: more frames of this multipart message follow.
     public static let sendMore = SendFlags(rawValue: ZMQ_SNDMORE)
 }
-
-/// Flags of one receive call.
-public struct ReceiveFlags: OptionSet, Sendable {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
-
-    /// `ZMQ_DONTWAIT`: fail with ``ZMQError/Reason/wouldBlock`` when nothing is queued.
-    public static let dontWait = ReceiveFlags(rawValue: ZMQ_DONTWAIT)
-}

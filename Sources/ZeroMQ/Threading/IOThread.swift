@@ -11,7 +11,7 @@ import Foundation
 /// use ``run(name:_:)`` to hop onto a fresh `IOThread` and await the result.
 ///
 /// The typical server shape is one `IOThread` that creates its sockets (a ROUTER plus an inproc
-/// PAIR that other threads signal to wake it) and loops over a ``Poller``.
+/// PAIR that other threads signal through a ``Waker``) and loops over a ``Poller``.
 ///
 /// `IOThread` is `Sendable`: its only mutable state is the completion signal, which is
 /// lock-protected; any thread may ``join()`` it.
@@ -40,7 +40,6 @@ public final class IOThread: Sendable {
             body()
             ioThread.finished.fulfil(())
         }
-        thread.name = name
         thread.stackSize = stackSize
         thread.start()
         return ioThread
