@@ -107,6 +107,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "schema-validate",
+            dependencies: ["JSONSchema", "GerbangJSON", "Catalogue"],
+            path: "Benchmarks/SchemaValidate",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "trust-verify",
             dependencies: ["Trust", "GerbangJSON"],
             path: "Benchmarks/TrustVerify",

@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build -c release --show-bin-path)"
-for bench in zmq-throughput json-throughput trust-verify; do
+for bench in zmq-throughput json-throughput trust-verify schema-validate; do
     [ -x "$BIN/$bench" ] && "$BIN/$bench"
 done

@@ -51,7 +51,7 @@ extension CompilationSession {
                 }
                 kind = .patternProperties(entries)
             case "additionalProperties" where vocabularies.contains(.applicator):
-                let declared = Set(object["properties"]?.objectValue?.keys ?? [])
+                let declared = PropertyTable((object["properties"]?.objectValue?.keys ?? []).map { (name: $0, node: -1) })
                 var patterns: [PatternMatcher] = []
                 for source in object["patternProperties"]?.objectValue?.keys ?? [] {
                     patterns.append(try pattern(source, at: context.location.appending("patternProperties")))
@@ -125,7 +125,9 @@ extension CompilationSession {
         case "maxProperties": return .maxProperties(try nonNegativeInteger(value, context, name))
         case "minProperties": return .minProperties(try nonNegativeInteger(value, context, name))
         case "required":
-            return .required(try stringArray(value, context, name))
+            var distinct: [String] = []
+            for required in try stringArray(value, context, name) where !distinct.contains(required) { distinct.append(required) }
+            return .required(PropertyTable(distinct.map { (name: $0, node: -1) }))
         case "dependentRequired":
             guard let map = value.objectValue else { throw invalid(context, name, "must be an object") }
             var entries: [(property: String, required: [String])] = []

@@ -2,35 +2,56 @@
 /// `unevaluatedProperties` and `unevaluatedItems` need to know.
 ///
 /// Only collected when a schema at this location (or an in-place applicator leading to it) has
-/// an `unevaluated*` keyword, so ordinary validation pays nothing for it.
+/// an `unevaluated*` keyword, so ordinary validation pays nothing for it. Properties are recorded
+/// by their position among the object's members (all annotations of one location describe the
+/// same object), so collecting them neither hashes nor allocates for objects of up to 64 members.
 struct Annotations {
     /// Every property has been evaluated (`additionalProperties`, `unevaluatedProperties`).
     var allProperties = false
-    /// Properties evaluated by `properties` / `patternProperties`.
-    var properties: Set<String> = []
+    /// Positions of the members evaluated by `properties` / `patternProperties`.
+    var properties = PositionSet()
     /// Every item has been evaluated (`items`, `unevaluatedItems`).
     var allItems = false
     /// Items `0..<itemPrefix` have been evaluated (`prefixItems`).
     var itemPrefix = 0
     /// Items matched by `contains`.
-    var items: Set<Int> = []
+    var items = PositionSet()
 
     /// Adds what a successful adjacent or in-place subschema evaluated.
     mutating func merge(_ other: Annotations) {
         allProperties = allProperties || other.allProperties
-        if !allProperties && !other.properties.isEmpty { properties.formUnion(other.properties) }
+        if !allProperties { properties.formUnion(other.properties) }
         allItems = allItems || other.allItems
         itemPrefix = max(itemPrefix, other.itemPrefix)
-        if !allItems && !other.items.isEmpty { items.formUnion(other.items) }
+        if !allItems { items.formUnion(other.items) }
     }
 
-    /// Whether the property `name` has been evaluated.
-    func hasEvaluated(property name: String) -> Bool {
-        allProperties || properties.contains(name)
+    /// Whether the member at `position` has been evaluated.
+    func hasEvaluated(property position: Int) -> Bool {
+        allProperties || properties.contains(position)
     }
 
     /// Whether the item at `index` has been evaluated.
     func hasEvaluated(item index: Int) -> Bool {
         allItems || index < itemPrefix || items.contains(index)
+    }
+}
+
+/// A set of non-negative positions: a bitmap for 0..<64, a `Set` beyond.
+struct PositionSet {
+    private var low: UInt64 = 0
+    private var high: Set<Int> = []
+
+    mutating func insert(_ position: Int) {
+        if position < 64 { low |= 1 << UInt64(position) } else { high.insert(position) }
+    }
+
+    func contains(_ position: Int) -> Bool {
+        position < 64 ? low & (1 << UInt64(position)) != 0 : high.contains(position)
+    }
+
+    mutating func formUnion(_ other: PositionSet) {
+        low |= other.low
+        if !other.high.isEmpty { high.formUnion(other.high) }
     }
 }

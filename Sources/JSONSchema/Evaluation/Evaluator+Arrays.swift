@@ -47,7 +47,7 @@ extension Evaluator {
                 fail(keyword, "must contain at most \(maximum) matching items, has \(matched.count)")
                 return false
             }
-            if collect { annotations.items.formUnion(matched) }
+            if collect { for index in matched { annotations.items.insert(index) } }
             return true
         case .unevaluatedItems(let subschema):
             var valid = true

@@ -43,7 +43,8 @@ extension Evaluator {
                 return false
             }
         case (.minLength(let limit), .string(let string)):
-            guard string.utf8.count >= limit && (limit == 0 || string.unicodeScalars.count >= limit) else {
+            // A scalar takes at most 4 UTF-8 bytes, so long strings need no counting.
+            guard string.utf8.count >= limit && (string.utf8.count >= 4 * limit || string.unicodeScalars.count >= limit) else {
                 fail(keyword, "must be at least \(limit) characters long")
                 return false
             }
@@ -78,8 +79,13 @@ extension Evaluator {
                 return false
             }
         case (.required(let names), .object(let object)):
+            // One pass over the members counts the required ones present (keys are unique).
+            var present = 0
+            let members = object.members
+            for position in members.indices where names.node(for: members[position].key) != nil { present += 1 }
+            if present == names.names.count { return true }
             var valid = true
-            for name in names where object[name] == nil {
+            for name in names.names where !ExactString.has(object, name) {
                 fail(keyword, "required property '\(name)' is missing")
                 valid = false
                 if !recording { return false }
@@ -87,8 +93,8 @@ extension Evaluator {
             return valid
         case (.dependentRequired(let entries), .object(let object)):
             var valid = true
-            for entry in entries where object[entry.property] != nil {
-                for name in entry.required where object[name] == nil {
+            for entry in entries where ExactString.has(object, entry.property) {
+                for name in entry.required where !ExactString.has(object, name) {
                     fail(keyword, "property '\(name)' is required when '\(entry.property)' is present")
                     valid = false
                     if !recording { return false }

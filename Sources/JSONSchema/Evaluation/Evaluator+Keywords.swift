@@ -46,7 +46,7 @@ extension Evaluator {
         case .dependentSchemas(let entries):
             guard case .object(let object) = instance else { return true }
             var valid = true
-            for entry in entries where object[entry.property] != nil {
+            for entry in entries where ExactString.has(object, entry.property) {
                 if !applyInPlace(entry.node, to: instance, keyword: keyword.name, .key(entry.property), &annotations, collect: collect) {
                     valid = false
                     if !recording { return false }

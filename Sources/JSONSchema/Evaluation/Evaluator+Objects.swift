@@ -9,22 +9,26 @@ extension Evaluator {
         var valid = true
         switch keyword.kind {
         case .properties(let table):
-            for member in object {
-                guard let subschema = table.lookup[member.key] else { continue }
+            let members = object.members
+            for position in members.indices {
+                guard let subschema = table.node(for: members[position].key) else { continue }
                 var ignored = Annotations()
-                if apply(subschema, to: member.value, at: .key(member.key), keyword: keyword.name, .key(member.key), &ignored, collect: false) {
-                    if collect { annotations.properties.insert(member.key) }
+                if apply(
+                    subschema, to: members[position].value, at: .key(members[position].key), keyword: keyword.name,
+                    .key(members[position].key), &ignored, collect: false)
+                {
+                    if collect { annotations.properties.insert(position) }
                 } else {
                     valid = false
                     if !recording { return false }
                 }
             }
         case .patternProperties(let entries):
-            for member in object {
+            for (position, member) in object.enumerated() {
                 for entry in entries where entry.pattern.matches(member.key) {
                     var ignored = Annotations()
                     if apply(entry.node, to: member.value, at: .key(member.key), keyword: keyword.name, .key(entry.pattern.source), &ignored, collect: false) {
-                        if collect { annotations.properties.insert(member.key) }
+                        if collect { annotations.properties.insert(position) }
                     } else {
                         valid = false
                         if !recording { return false }
@@ -32,9 +36,14 @@ extension Evaluator {
                 }
             }
         case .additionalProperties(let subschema, let declared, let patterns):
-            for member in object where !declared.contains(member.key) && !patterns.contains(where: { $0.matches(member.key) }) {
+            let members = object.members
+            for position in members.indices where declared.node(for: members[position].key) == nil {
+                if !patterns.isEmpty && patterns.contains(where: { $0.matches(members[position].key) }) { continue }
                 var ignored = Annotations()
-                if !apply(subschema, to: member.value, at: .key(member.key), keyword: keyword.name, .none, &ignored, collect: false) {
+                if !apply(
+                    subschema, to: members[position].value, at: .key(members[position].key), keyword: keyword.name, .none,
+                    &ignored, collect: false)
+                {
                     valid = false
                     if !recording { return false }
                 }
@@ -49,7 +58,7 @@ extension Evaluator {
                 }
             }
         case .unevaluatedProperties(let subschema):
-            for member in object where !annotations.hasEvaluated(property: member.key) {
+            for (position, member) in object.enumerated() where !annotations.hasEvaluated(property: position) {
                 var ignored = Annotations()
                 if !apply(subschema, to: member.value, at: .key(member.key), keyword: keyword.name, .none, &ignored, collect: false) {
                     valid = false

@@ -2,12 +2,18 @@ import GerbangJSON
 
 /// One compiled keyword of a schema object: its name (for error locations) and what it does.
 ///
-/// `Sendable`: immutable values, node indices and `Sendable` helpers only.
-struct Keyword: Sendable {
+/// A class, so that evaluation passes keywords around by reference instead of copying their
+/// payloads. `Sendable`: immutable, holding only `Sendable` values.
+final class Keyword: Sendable {
     /// The keyword as written in the schema, e.g. `properties`.
     let name: String
     /// The compiled behaviour.
     let kind: Kind
+
+    init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
 
     /// What a keyword checks or applies, with everything precomputed at compile time.
     enum Kind: Sendable {
@@ -31,7 +37,7 @@ struct Keyword: Sendable {
         case contains(NodeID, minimum: Int, maximum: Int?)
         case properties(PropertyTable)
         case patternProperties([(pattern: PatternMatcher, node: NodeID)])
-        case additionalProperties(NodeID, declared: Set<String>, patterns: [PatternMatcher])
+        case additionalProperties(NodeID, declared: PropertyTable, patterns: [PatternMatcher])
         case propertyNames(NodeID)
 
         // Unevaluated
@@ -52,7 +58,8 @@ struct Keyword: Sendable {
         case uniqueItems
         case maxProperties(Int)
         case minProperties(Int)
-        case required([String])
+        /// The distinct required names.
+        case required(PropertyTable)
         case dependentRequired([(property: String, required: [String])])
 
         // Format (only compiled when formats assert)
@@ -60,20 +67,53 @@ struct Keyword: Sendable {
     }
 }
 
-/// The `properties` keyword: each declared name with its subschema.
+/// The `properties` keyword (also the declared names `additionalProperties` skips): each
+/// declared name with its subschema.
 ///
 /// `Sendable`: immutable value.
 struct PropertyTable: Sendable {
-    /// Declared names with their nodes, in schema order.
-    let entries: [(name: String, node: NodeID)]
-    /// Name → node, for lookup by instance member.
-    let lookup: [String: NodeID]
+    /// Declared names, in schema order.
+    let names: [String]
+    /// The subschema of each name.
+    let nodes: [NodeID]
+    /// The UTF-8 length of each name, compared before the name itself so that most
+    /// non-matching names are rejected without touching their strings.
+    private let lengths: [Int]
+    /// Whether each name is ASCII (then `==` plus equal length is exact equality).
+    private let ascii: [Bool]
+    /// Name → position in `entries`, for large tables; small tables are scanned (comparing a
+    /// few short strings is cheaper than hashing one).
+    private let index: [String: Int]?
+
+    /// Tables up to this size are scanned linearly.
+    private static let scanLimit = 12
 
     init(_ entries: [(name: String, node: NodeID)]) {
-        self.entries = entries
-        var lookup: [String: NodeID] = [:]
-        for entry in entries { lookup[entry.name] = entry.node }
-        self.lookup = lookup
+        self.names = entries.map(\.name)
+        self.nodes = entries.map(\.node)
+        self.lengths = entries.map { $0.name.utf8.count }
+        self.ascii = entries.map { ExactString.isASCII($0.name) }
+        if entries.count > Self.scanLimit {
+            var index: [String: Int] = [:]
+            for (position, entry) in entries.enumerated() { index[entry.name] = position }
+            self.index = index
+        } else {
+            self.index = nil
+        }
+    }
+
+    /// The subschema for the instance member `key` (compared by code points), if declared.
+    @inline(__always)
+    func node(for key: String) -> NodeID? {
+        if let index {
+            guard let position = index[key], ExactString.equal(names[position], key) else { return nil }
+            return nodes[position]
+        }
+        let length = key.utf8.count
+        for position in lengths.indices where lengths[position] == length {
+            if ascii[position] ? names[position] == key : ExactString.equal(names[position], key) { return nodes[position] }
+        }
+        return nil
     }
 }
 

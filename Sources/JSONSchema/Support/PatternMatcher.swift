@@ -3,21 +3,32 @@ import Foundation
 /// A compiled `pattern` / `patternProperties` regular expression with ECMA-262 search
 /// semantics (it matches when it matches anywhere in the string, unless anchored).
 ///
-/// Backed by `NSRegularExpression` (ICU), after translating the ECMA-262 shorthand classes that
-/// ICU reads differently (`\d`, `\w`, and their negations are ASCII-only in ECMA-262).
+/// Patterns in the common subset run on ``ECMARegex`` (linear time, no allocation); others
+/// (lookaround, back-references, `\p{...}`) on `NSRegularExpression` (ICU), after translating
+/// the ECMA-262 shorthand classes that ICU reads differently (`\d`, `\w` are ASCII-only in
+/// ECMA-262).
 ///
 /// `Sendable`: immutable after init; `NSRegularExpression` is documented as thread-safe
 /// ("NSRegularExpression is designed to be immutable and thread safe").
 final class PatternMatcher: Sendable {
+    private enum Backend: Sendable {
+        case native(ECMARegex)
+        case icu(NSRegularExpression)
+    }
+
     /// The pattern as written in the schema.
     let source: String
-    private let expression: NSRegularExpression
+    private let backend: Backend
 
     /// Compiles `source`; throws `schema.invalid-pattern` when it is not a valid expression.
     init(_ source: String) throws(SchemaError) {
         self.source = source
+        if let native = ECMARegex(source) {
+            backend = .native(native)
+            return
+        }
         do {
-            expression = try NSRegularExpression(pattern: Self.translate(source), options: [])
+            backend = .icu(try NSRegularExpression(pattern: Self.translate(source), options: []))
         } catch {
             throw SchemaError(.invalidPattern, "'\(source)' is not a valid regular expression")
         }
@@ -25,8 +36,18 @@ final class PatternMatcher: Sendable {
 
     /// Whether the expression matches somewhere in `string`.
     func matches(_ string: String) -> Bool {
-        let range = NSRange(location: 0, length: string.utf16.count)
-        return expression.firstMatch(in: string, options: [], range: range) != nil
+        switch backend {
+        case .native(let regex):
+            return regex.matches(string)
+        case .icu(let expression):
+            let range = NSRange(location: 0, length: string.utf16.count)
+            return expression.firstMatch(in: string, options: [], range: range) != nil
+        }
+    }
+
+    /// Whether the pattern runs on the built-in matcher (for tests).
+    var isNative: Bool {
+        if case .native = backend { true } else { false }
     }
 
     /// Rewrites ECMA-262 shorthand classes into explicit ASCII classes for ICU.

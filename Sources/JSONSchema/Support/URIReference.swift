@@ -9,32 +9,34 @@ struct URIReference: Hashable, Sendable {
     var query: String?
     var fragment: String?
 
-    /// Splits `text` following the regular expression of RFC 3986 appendix B.
+    /// Splits `text` following the regular expression of RFC 3986 appendix B (scanning UTF-8
+    /// bytes: the delimiters are ASCII).
     init(_ text: String) {
-        var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(text[utf8.index(after: hash)...])
+            end = hash
         }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
-            rest = rest[..<question]
+        if let question = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = String(text[utf8.index(after: question)..<end])
+            end = question
         }
-        if let colon = rest.firstIndex(of: ":"),
-            !rest[..<colon].isEmpty,
-            !rest[..<colon].contains("/"),
-            rest.first!.isASCII, rest.first!.isLetter
+        var start = utf8.startIndex
+        if let delimiter = utf8[..<end].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }),
+            utf8[delimiter] == UInt8(ascii: ":"), delimiter != start, ASCII.isAlpha(utf8[start])
         {
-            scheme = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
+            scheme = String(text[start..<delimiter])
+            start = utf8.index(after: delimiter)
         }
-        if rest.hasPrefix("//") {
-            let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
-            let end = rest[afterSlashes...].firstIndex(of: "/") ?? rest.endIndex
-            authority = String(rest[afterSlashes..<end])
-            rest = rest[end...]
+        let rest = utf8[start..<end]
+        if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
+            let afterSlashes = utf8.index(start, offsetBy: 2)
+            let authorityEnd = utf8[afterSlashes..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+            authority = String(text[afterSlashes..<authorityEnd])
+            start = authorityEnd
         }
-        path = String(rest)
+        path = String(text[start..<end])
     }
 
     /// True when the reference has a scheme (it is an absolute URI, possibly with a fragment).
