@@ -131,17 +131,22 @@ struct SignatureVerifierTests {
         #expect(reason { try PayloadSigner(key: try PrivateKey.generate(.ed25519), certificate: certificate, algorithm: .es256) } == .algKeyMismatch)
     }
 
-    @Test("verification is safe from many threads at once and uses the cache")
-    func concurrent() async throws {
+    @Test("verification is safe from many threads at once and uses the cache", arguments: [KeyType.ecP256, .ed25519, .rsa])
+    func concurrent(keyType: KeyType) async throws {
         let pki = try TestPKI()
-        let (key, certificate) = try pki.issue()
+        let (key, certificate) = try pki.issue(keyType: keyType)
         let verifier = try SignatureVerifier(configuration: pki.configuration())
         let jws = try PayloadSigner(key: key, certificate: certificate, chain: [pki.intermediate]).sign(payload)
         let payload = self.payload
         let results = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    (0..<50).allSatisfy { _ in verifier.verify(jws: jws, payload: payload, claimedAgency: "dukcapil").isValid }
+                    (0..<50).allSatisfy { index in
+                        // Alternate good and tampered payloads: both answers must stay right under concurrency.
+                        var input = payload
+                        if index % 5 == 4 { input[3] ^= 1 }
+                        return verifier.verify(jws: jws, payload: input, claimedAgency: "dukcapil").isValid == (index % 5 != 4)
+                    }
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }

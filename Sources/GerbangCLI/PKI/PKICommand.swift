@@ -13,9 +13,3 @@ struct PKICommand: ParsableCommand {
         subcommands: [PKIInitCommand.self, PKIIssueCommand.self, PKIRevokeCommand.self, PKIShowCommand.self]
     )
 }
-
-/// The `--dir` option shared by the `pki` subcommands.
-struct PKIDirectoryOption: ParsableArguments {
-    @Option(name: .customLong("dir"), help: "The development PKI folder.")
-    var directory = "Config/pki"
-}

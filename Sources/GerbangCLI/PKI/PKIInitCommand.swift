@@ -15,7 +15,7 @@ struct PKIInitCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let pki = try CLI.trust { () throws(TrustError) in
+        let pki = try TrustCLI.trust { () throws(TrustError) in
             try DevelopmentPKI.create(at: URL(fileURLWithPath: options.directory), force: force)
         }
         print("""

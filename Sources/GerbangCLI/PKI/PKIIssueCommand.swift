@@ -29,7 +29,7 @@ struct PKIIssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try CLI.trust { () throws(TrustError) in
+        let files = try TrustCLI.trust { () throws(TrustError) in
             let directory = try AgencyDirectory(contentsOf: URL(fileURLWithPath: agencies))
             guard let entry = directory[agency] else {
                 throw TrustError(.unknownAgency, "agency \"\(agency)\" is not listed in \(agencies)")
@@ -45,12 +45,4 @@ struct PKIIssueCommand: ParsableCommand {
         Sign with: gerbang sign EVENT.json --key \(files.key.path) --cert \(files.certificate.path)
         """)
     }
-}
-
-/// The key types `gerbang pki issue` offers.
-enum CLIKeyType: String, ExpressibleByArgument, CaseIterable {
-    case ecP256 = "ec-p256"
-    case ed25519
-
-    var keyType: KeyType { self == .ecP256 ? .ecP256 : .ed25519 }
 }

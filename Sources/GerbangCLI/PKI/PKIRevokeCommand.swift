@@ -15,7 +15,7 @@ struct PKIRevokeCommand: ParsableCommand {
     var certificate: String
 
     func run() throws {
-        let (serial, crlDirectory) = try CLI.trust { () throws(TrustError) in
+        let (serial, crlDirectory) = try TrustCLI.trust { () throws(TrustError) in
             let pki = DevelopmentPKI(directory: URL(fileURLWithPath: options.directory))
             let revoked = try Certificate.load(contentsOf: URL(fileURLWithPath: certificate))[0]
             try pki.revoke(revoked)

@@ -13,7 +13,7 @@ struct PKIShowCommand: ParsableCommand {
     var certificate: String
 
     func run() throws {
-        let certificates = try CLI.trust { () throws(TrustError) in
+        let certificates = try TrustCLI.trust { () throws(TrustError) in
             try Certificate.load(contentsOf: URL(fileURLWithPath: certificate))
         }
         for (index, certificate) in certificates.enumerated() {
@@ -29,8 +29,8 @@ struct PKIShowCommand: ParsableCommand {
             subject:     \(certificate.subject)
             issuer:      \(certificate.issuer)
             serial:      \(certificate.serialHex)
-            not before:  \(CLI.format(certificate.notBefore))
-            not after:   \(CLI.format(certificate.notAfter))
+            not before:  \(TrustCLI.format(certificate.notBefore))
+            not after:   \(TrustCLI.format(certificate.notAfter))
             key:         \(key)
             x5t#S256:    \(Base64URL.encode(certificate.sha256Thumbprint))
             CA:          \(certificate.isCA ? "yes" : "no")

@@ -39,14 +39,14 @@ struct SignCommand: ParsableCommand {
     var maxEventBytes = EnvelopeLimits.default.maxEventBytes
 
     func run() throws {
-        let signed = try CLI.trust(status: 1) { () throws(TrustError) in
+        let signed = try TrustCLI.trust(status: 1) { () throws(TrustError) in
             let passphrase = try passphraseEnv.map { name throws(TrustError) in
                 guard let value = ProcessInfo.processInfo.environment[name] else {
                     throw TrustError(.configuration, "environment variable \(name) is not set")
                 }
                 return value
             }
-            let privateKey = try PrivateKey(pem: CLI.read(key, limit: 1 << 20), passphrase: passphrase)
+            let privateKey = try PrivateKey(pem: TrustCLI.read(key, limit: 1 << 20), passphrase: passphrase)
             let certificates = try Certificate.load(contentsOf: URL(fileURLWithPath: cert))
             let algorithm = try alg.map { value throws(TrustError) in try JWSAlgorithm(header: value) }
             let signer = try PayloadSigner(
@@ -54,13 +54,13 @@ struct SignCommand: ParsableCommand {
                 chain: chain ? try Array(certificates.dropFirst()) + chainCertificates() : nil,
                 algorithm: algorithm
             )
-            return try signer.sign(event: CLI.read(event, limit: maxEventBytes), limits: EnvelopeLimits(maxEventBytes: maxEventBytes))
+            return try signer.sign(event: TrustCLI.read(event, limit: maxEventBytes), limits: EnvelopeLimits(maxEventBytes: maxEventBytes))
         }
         if let output {
             do {
                 try Data(signed).write(to: URL(fileURLWithPath: output))
             } catch {
-                CLI.printError("cannot write \(output): \(error.localizedDescription)")
+                TrustCLI.printError("cannot write \(output): \(error.localizedDescription)")
                 throw ExitCode(2)
             }
         } else {

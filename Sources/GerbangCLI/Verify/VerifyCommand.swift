@@ -46,7 +46,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let pki = DevelopmentPKI(directory: URL(fileURLWithPath: pkiDir))
-        let (verifier, bytes, time) = try CLI.trust { () throws(TrustError) in
+        let (verifier, bytes, time) = try TrustCLI.trust { () throws(TrustError) in
             let configuration = TrustConfiguration(
                 trustAnchors: try certificates(trustAnchors, default: pki.rootCertificateURL.path),
                 intermediates: try certificates(intermediates, default: pki.intermediateCertificateURL.path),
@@ -61,7 +61,7 @@ struct VerifyCommand: ParsableCommand {
                 }
                 return date
             }
-            return (try SignatureVerifier(configuration: configuration), try CLI.read(event, limit: maxEventBytes), time)
+            return (try SignatureVerifier(configuration: configuration), try TrustCLI.read(event, limit: maxEventBytes), time)
         }
         let verdict = verifier.verify(event: bytes, at: time, limits: EnvelopeLimits(maxEventBytes: maxEventBytes))
         if let agency = verdict.agency {

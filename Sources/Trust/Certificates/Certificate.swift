@@ -172,15 +172,6 @@ extension Certificate: Equatable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(sha256Thumbprint) }
 }
 
-/// Reads a whole file, as a `trust.configuration` error when it cannot be read.
-func readFile(_ url: URL) throws(TrustError) -> [UInt8] {
-    do {
-        return Array(try Data(contentsOf: url))
-    } catch {
-        throw TrustError(.configuration, "cannot read \(url.path): \(error.localizedDescription)")
-    }
-}
-
 extension Certificate {
     /// Whether this certificate's signature verifies with `issuer`'s public key.
     public func isSigned(by issuer: Certificate) throws(TrustError) -> Bool {

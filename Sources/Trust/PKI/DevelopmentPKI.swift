@@ -34,11 +34,17 @@ public struct DevelopmentPKI {
         self.directory = directory
     }
 
+    /// The root CA certificate: the trust anchor.
     public var rootCertificateURL: URL { directory.appendingPathComponent("root-ca.cert.pem") }
+    /// The root CA's private key (unencrypted, 0600).
     public var rootKeyURL: URL { directory.appendingPathComponent("root-ca.key.pem") }
+    /// The agency issuing CA certificate.
     public var intermediateCertificateURL: URL { directory.appendingPathComponent("intermediate-ca.cert.pem") }
+    /// The agency issuing CA's private key (unencrypted, 0600).
     public var intermediateKeyURL: URL { directory.appendingPathComponent("intermediate-ca.key.pem") }
+    /// The folder of both CAs' CRLs.
     public var crlDirectory: URL { directory.appendingPathComponent("crl") }
+    /// The folder of agency keys and certificates.
     public var agenciesDirectory: URL { directory.appendingPathComponent("agencies") }
     var revocationsURL: URL { directory.appendingPathComponent("revoked.tsv") }
 

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import Logging
 
 /// Verifies signer certificates: the chain to a trust anchor, validity at a time, revocation,
 /// keyUsage, basic constraints and path length, and the agency the certificate is bound to.
@@ -18,6 +19,7 @@ public final class ChainVerifier: Sendable {
     let store: TrustAnchorStore
     let knownCertificates: [Data: Certificate]
     let state: Locked<State>
+    let logger: Logger
 
     /// The mutable part: the CRLs in force and the cache of verified chains.
     struct State: Sendable {
@@ -36,7 +38,11 @@ public final class ChainVerifier: Sendable {
     }
 
     /// Creates a verifier, reading the CRL directory when one is configured.
-    public init(configuration: TrustConfiguration) throws(TrustError) {
+    ///
+    /// - Parameter logger: receives CRL reloads (info) and chain rejections (debug: reason and
+    ///   certificate subject, never message content).
+    public init(configuration: TrustConfiguration, logger: Logger = Logger(label: "gerbang.trust")) throws(TrustError) {
+        self.logger = logger
         guard !configuration.trustAnchors.isEmpty else {
             throw TrustError(.configuration, "no trust anchors configured")
         }
@@ -56,12 +62,22 @@ public final class ChainVerifier: Sendable {
     /// be read, the CRLs in force stay and the error is thrown.
     public func reloadCRLs() throws(TrustError) {
         guard let directory = configuration.crlDirectory else { return }
-        let fresh = try CRLSet(directory: directory)
-        state.withLock { state in
+        let fresh: CRLSet
+        do {
+            fresh = try CRLSet(directory: directory)
+        } catch {
+            logger.error("CRL reload failed; the previous CRLs stay in force", metadata: ["reason": "\(error.reason.rawValue)", "error": "\(error.message)"])
+            throw error
+        }
+        let generation = state.withLock { state in
             state.crls = fresh
             state.generation += 1
             state.cache.removeAll()
+            return state.generation
         }
+        logger.info("CRLs reloaded", metadata: [
+            "directory": "\(directory.path)", "crls": "\(fresh.crls.count)", "generation": "\(generation)",
+        ])
     }
 
     /// The CRLs in force.
@@ -84,7 +100,13 @@ public final class ChainVerifier: Sendable {
         if time == nil, let cached = cachedChain(thumbprint: thumbprint) { return cached }
         let now = Date()
         let (crls, generation) = state.withLock { ($0.crls, $0.generation) }
-        let chain = try verifyUncached(leaf: leaf, presented: presented, at: time ?? now, crls: crls, generation: generation)
+        let chain: VerifiedChain
+        do {
+            chain = try verifyUncached(leaf: leaf, presented: presented, at: time ?? now, crls: crls, generation: generation)
+        } catch {
+            logger.debug("signer certificate rejected", metadata: ["reason": "\(error.reason.rawValue)", "subject": "\(leaf.subject)"])
+            throw error
+        }
         if time == nil { remember(chain, under: Data(thumbprint), now: now) }
         return chain
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Verifies Gerbang's detached JWS signatures over payload bytes: the header, the signer's
 /// certificate chain (through a caching `ChainVerifier`), the signature, and the binding between
@@ -20,9 +21,9 @@ public final class SignatureVerifier: Sendable {
         let thumbprint: [UInt8]
     }
 
-    /// A verifier for `configuration` (reads its CRL directory).
-    public convenience init(configuration: TrustConfiguration) throws(TrustError) {
-        self.init(chains: try ChainVerifier(configuration: configuration))
+    /// A verifier for `configuration` (reads its CRL directory); `logger` goes to the chain verifier.
+    public convenience init(configuration: TrustConfiguration, logger: Logger = Logger(label: "gerbang.trust")) throws(TrustError) {
+        self.init(chains: try ChainVerifier(configuration: configuration, logger: logger))
     }
 
     /// A verifier over an existing chain verifier (sharing its cache).

@@ -3,7 +3,7 @@ import Foundation
 import Trust
 
 /// Helpers shared by the trust commands.
-enum CLI {
+enum TrustCLI {
     /// Runs `body`; a `TrustError` is printed to stderr as `gerbang: <reason>: <message>` and
     /// becomes exit status `status` (default 2: configuration or input problem).
     static func trust<T>(status: Int32 = 2, _ body: () throws(TrustError) -> T) throws -> T {
