@@ -81,6 +81,8 @@ import Testing
         #expect(found == expected)
         let missingNIK = result.errors.first { $0.instanceLocation == "/data/witnesses/1" }
         #expect(missingNIK?.message.contains("'nik'") == true)
+        let wrongType = result.errors.first { $0.keyword == "const" }
+        #expect(wrongType?.message == #"must be "population.death.registered""#)
     }
 
     @Test func pointerTokensAreEscaped() throws {

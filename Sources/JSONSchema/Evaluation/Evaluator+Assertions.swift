@@ -12,12 +12,15 @@ extension Evaluator {
             }
         case .const(let expected):
             guard JSONEquality.equal(expected, instance) else {
-                fail(keyword, "must equal the constant value")
+                fail(keyword, Self.describe(expected).map { "must be \($0)" } ?? "must equal the constant value")
                 return false
             }
         case .enumeration(let allowed):
             guard allowed.contains(where: { JSONEquality.equal($0, instance) }) else {
-                fail(keyword, "must be one of the \(allowed.count) allowed values")
+                let listed = allowed.count <= 10 ? allowed.compactMap(Self.describe) : []
+                fail(keyword, listed.count == allowed.count
+                    ? "must be one of \(listed.joined(separator: ", "))"
+                    : "must be one of the \(allowed.count) allowed values")
                 return false
             }
         case .multipleOf(let divisor, let exactDivisor):
@@ -123,6 +126,17 @@ extension Evaluator {
             break
         }
         return true
+    }
+
+    /// A schema value (never instance data) as short JSON text for a message, or nil when it is
+    /// a container or long.
+    static func describe(_ value: JSONValue) -> String? {
+        switch value {
+        case .array, .object: return nil
+        default:
+            let text = value.serializedString()
+            return text.utf8.count <= 80 ? text : nil
+        }
     }
 
     /// `multipleOf`, exactly in decimal (0.0075, 1e-8), falling back to floating point only
