@@ -1,4 +1,6 @@
+import Foundation
 import GerbangJSON
+import Synchronization
 import JSONSchema
 import Testing
 
@@ -139,5 +141,29 @@ import Testing
         #expect(try Self.compileError(#"{"properties": {"a": 3}}"#)?.reason == .invalid)
         #expect(try Self.compileError(#"{"format": "nik"}"#, options: SchemaOptions(assertFormats: true))?.reason == .unknownFormat)
         #expect(try Self.compileError(##"{"$defs": {"a": {"$ref": "#/$defs/a"}}}"##) == nil)
+    }
+}
+
+/// The default depth limit keeps evaluation inside a 1 MiB thread stack even in a debug build
+/// (about 5 KiB of stack per level in debug; far less in release).
+@Suite struct StackDepthTests {
+    @Test func defaultDepthLimitFitsInAOneMegabyteStack() throws {
+        let schema = try SchemaCompiler().compile(try JSONParser.parse("""
+            {"$id": "https://gerbang.test/tree", "type": "array", "items": {"$ref": "#"}, "unevaluatedItems": false}
+            """))
+        var deep = JSONValue.array([])
+        for _ in 0..<1_000 { deep = .array([deep]) }
+        let instance = deep
+        let outcome = Mutex<[String]?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let result = schema.validate(instance)
+            outcome.withLock { $0 = result.errors.map(\.keyword) }
+            done.signal()
+        }
+        thread.stackSize = 1024 * 1024
+        thread.start()
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(outcome.withLock { $0 } == ["maxValidationDepth"])
     }
 }

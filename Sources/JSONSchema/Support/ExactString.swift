@@ -48,17 +48,4 @@ extension ExactString {
         }
         return false
     }
-
-    /// The value of the member named exactly `key`. Small objects are scanned here (cheaper than
-    /// `JSONObject`'s generic byte comparison); large ones use the object's own index.
-    @inline(__always)
-    static func value(in object: JSONObject, _ key: String) -> JSONValue? {
-        if object.count > 16 { return object[key] }
-        let members = object.members
-        let length = key.utf8.count
-        for position in members.indices where members[position].key.utf8.count == length {
-            if equal(members[position].key, key) { return members[position].value }
-        }
-        return nil
-    }
 }
