@@ -72,9 +72,9 @@ extension CompilationSession {
             }
             if let kind { keywords.append(Keyword(name: name, kind: kind)) }
         }
-        // Subschemas that are only reachable by reference still need their own nodes when they
-        // declare a $dynamicAnchor (queued with their resource) or are referenced later; $defs
-        // are compiled lazily through `node(for:)` when referenced.
+        // `$defs` produce no keyword: a definition is compiled when a reference reaches it (or,
+        // with a `$dynamicAnchor`, when its resource is first used). `unevaluated*` go last,
+        // after every keyword whose annotations they read.
         return keywords + unevaluated
     }
 
