@@ -39,6 +39,7 @@ public struct SchemaError: Error, Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
+    /// `reason: message (at location)`.
     public var description: String {
         if let location { "\(reason.rawValue): \(message) (at \(location))" } else { "\(reason.rawValue): \(message)" }
     }

@@ -22,6 +22,7 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `instanceLocation: message [keywordLocation]`, with `/` for the root.
     public var description: String {
         "\(instanceLocation.isEmpty ? "/" : instanceLocation): \(message) [\(keywordLocation.isEmpty ? "/" : keywordLocation)]"
     }
