@@ -167,3 +167,24 @@ import Testing
         #expect(outcome.withLock { $0 } == ["maxValidationDepth"])
     }
 }
+
+/// Failure paths stay linear for nested `anyOf`: only a few levels are re-evaluated to explain.
+@Suite struct NestedApplicatorTests {
+    @Test func deeplyNestedFailingAnyOfIsBounded() throws {
+        var schema = JSONValue.object(JSONObject(["type": .string("string")]))
+        for _ in 0..<40 {
+            schema = .object(JSONObject(["anyOf": .array([schema, .object(JSONObject(["type": .string("boolean")]))])]))
+        }
+        let compiled = try SchemaCompiler().compile(schema)
+        let clock = ContinuousClock()
+        var result: ValidationResult?
+        let elapsed = clock.measure { result = compiled.validate(.number(JSONNumber(1))) }
+        #expect(result?.isValid == false)
+        #expect(result?.errors.contains { $0.keyword == "anyOf" && $0.keywordLocation == "/anyOf" } == true)
+        // Three levels are explained (their branch errors reported), deeper ones are not.
+        #expect(result?.errors.contains { $0.keywordLocation == "/anyOf/0/anyOf/0/anyOf/1/type" } == true)
+        #expect(result?.errors.contains { $0.keywordLocation.hasPrefix("/anyOf/0/anyOf/0/anyOf/0/anyOf/1") } == false)
+        #expect(elapsed < .seconds(10))
+        #expect(compiled.validate(.string("ok")).isValid)
+    }
+}

@@ -77,10 +77,7 @@ extension Evaluator {
             }
         }
         if !valid && recording {
-            for (index, subschema) in subschemas.enumerated() {
-                var ignored = Annotations()
-                _ = apply(subschema, to: instance, at: .none, keyword: keyword.name, .index(index), &ignored, collect: false)
-            }
+            explainBranches(keyword, subschemas, instance)
             fail(keyword, "must match at least one of the \(subschemas.count) schemas in 'anyOf'")
         }
         return valid
@@ -105,15 +102,26 @@ extension Evaluator {
         }
         if recording {
             if matches.isEmpty {
-                for (index, subschema) in subschemas.enumerated() {
-                    var ignored = Annotations()
-                    _ = apply(subschema, to: instance, at: .none, keyword: keyword.name, .index(index), &ignored, collect: false)
-                }
+                explainBranches(keyword, subschemas, instance)
                 fail(keyword, "must match exactly one of the \(subschemas.count) schemas in 'oneOf', matches none")
             } else {
                 fail(keyword, "must match exactly one schema in 'oneOf', matches those at \(matches.map(String.init).joined(separator: " and "))")
             }
         }
         return false
+    }
+
+    /// Re-evaluates the branches of a failed `anyOf`/`oneOf` with recording on, so that their
+    /// errors are reported. Each nested level of explanation doubles the work on the failure
+    /// path, so only ``maxExplainedNesting`` levels are explained; deeper ones report only their
+    /// own keyword error.
+    private mutating func explainBranches(_ keyword: Keyword, _ subschemas: [NodeID], _ instance: JSONValue) {
+        guard explainedNesting < Self.maxExplainedNesting else { return }
+        explainedNesting += 1
+        defer { explainedNesting -= 1 }
+        for (index, subschema) in subschemas.enumerated() {
+            var ignored = Annotations()
+            _ = apply(subschema, to: instance, at: .none, keyword: keyword.name, .index(index), &ignored, collect: false)
+        }
     }
 }

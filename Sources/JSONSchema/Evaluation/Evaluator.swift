@@ -18,6 +18,11 @@ struct Evaluator {
     var dynamicScope: [Int32] = []
     var depth = 0
     var depthExceeded = false
+    /// How many failed `anyOf`/`oneOf` are being explained (re-evaluated for their errors).
+    var explainedNesting = 0
+    /// The most nested failed `anyOf`/`oneOf` explained at once (bounds the failure path's
+    /// re-evaluation to 2^3 times the work).
+    static let maxExplainedNesting = 3
 
     init(program: SchemaProgram, maxDepth: Int, maxErrors: Int) {
         self.program = program
