@@ -52,13 +52,41 @@ public struct SchemaCompiler: Sendable {
     /// base URI. The schema's own resources are visible only to this compilation.
     ///
     /// - Throws: a ``SchemaError`` with a reason code when the schema is not a valid 2020-12
-    ///   schema as far as compilation can tell, a reference does not resolve, or `$schema`
-    ///   names an unknown meta-schema.
+    ///   schema as far as compilation can tell (or, with ``SchemaOptions/checksAgainstMetaSchema``,
+    ///   as far as the draft 2020-12 meta-schema can tell), a reference does not resolve, or
+    ///   `$schema` names an unknown meta-schema.
     public func compile(_ schema: JSONValue, uri: String? = nil) throws(SchemaError) -> CompiledSchema {
+        if options.checksAgainstMetaSchema { try Self.checkAgainstMetaSchema(schema) }
         var sessionRegistry = registry
         let document = try sessionRegistry.add(schema, uri: uri ?? Self.anonymousURI, replacing: true)
         let session = CompilationSession(registry: sessionRegistry, options: options)
         let program = try session.compileProgram(root: SchemaLocation(document: document, pointer: ""))
         return CompiledSchema(program: program, options: options)
+    }
+
+    /// The standard draft 2020-12 meta-schema, compiled once per process.
+    private static let metaSchema: CompiledSchema? = {
+        var options = SchemaOptions()
+        options.checksAgainstMetaSchema = false
+        return try? SchemaCompiler(options: options).compile(.object(JSONObject(["$ref": .string(BundledMetaSchemas.draft202012)])))
+    }()
+
+    /// Validates a schema that uses the standard 2020-12 dialect (no `$schema`, or that one)
+    /// against the meta-schema; schemas of other dialects, and schemas nested deeper than the
+    /// default ``SchemaOptions/maxValidationDepth`` allows checking, are left to compilation.
+    private static func checkAgainstMetaSchema(_ schema: JSONValue) throws(SchemaError) {
+        if case .object(let object) = schema, let dialect = object["$schema"],
+            dialect != .string(BundledMetaSchemas.draft202012)
+        {
+            return
+        }
+        guard let metaSchema, case let result = metaSchema.validate(schema), !result.isValid else { return }
+        // A schema nested too deeply for the check's own depth limit is left to compilation
+        // (which needs no recursion) rather than rejected.
+        if result.errors.contains(where: { $0.keyword == "maxValidationDepth" }) { return }
+        let first = result.errors.first { $0.keyword != "anyOf" && $0.keyword != "oneOf" } ?? result.errors[0]
+        throw SchemaError(
+            .invalid, "the schema does not conform to the draft 2020-12 meta-schema: \(first.message)",
+            location: "#" + first.instanceLocation)
     }
 }

@@ -14,6 +14,11 @@ public struct SchemaOptions: Sendable {
     /// built-ins, assert only when ``assertFormats`` is `true`. Default: none.
     public var formats: [String: FormatChecker] = [:]
 
+    /// Whether `compile` first validates a schema of the standard draft 2020-12 dialect against
+    /// the draft 2020-12 meta-schema, so that a malformed keyword anywhere (even in an unused
+    /// `$defs` entry) is a `schema.invalid` compile error naming its location. Default `true`.
+    public var checksAgainstMetaSchema: Bool = true
+
     /// The deepest nesting of schema evaluation (each subschema applied to a value counts one
     /// level, so this bounds both instance depth and `$ref` recursion). Exceeding it makes the
     /// instance invalid with the keyword `maxValidationDepth`, never a stack overflow.
@@ -33,12 +38,14 @@ public struct SchemaOptions: Sendable {
     public init(
         assertFormats: Bool = false,
         formats: [String: FormatChecker] = [:],
+        checksAgainstMetaSchema: Bool = true,
         maxValidationDepth: Int = 128,
         maxSchemaNodes: Int = 100_000,
         maxErrors: Int = 100
     ) {
         self.assertFormats = assertFormats
         self.formats = formats
+        self.checksAgainstMetaSchema = checksAgainstMetaSchema
         self.maxValidationDepth = maxValidationDepth
         self.maxSchemaNodes = maxSchemaNodes
         self.maxErrors = maxErrors

@@ -188,3 +188,20 @@ import Testing
         #expect(compiled.validate(.string("ok")).isValid)
     }
 }
+
+/// Compilation checks schemas of the standard dialect against the draft 2020-12 meta-schema.
+@Suite struct MetaSchemaCheckTests {
+    @Test func malformedKeywordInAnUnusedDefinitionIsRejected() throws {
+        let schema = try JSONParser.parse(#"{"$defs": {"unused": {"properties": {"a": {"type": "strng"}}}}}"#)
+        do {
+            _ = try SchemaCompiler().compile(schema)
+            Issue.record("a schema with type \"strng\" compiled")
+        } catch {
+            #expect(error.reason == .invalid)
+            #expect(error.location == "#/$defs/unused/properties/a/type")
+        }
+        var options = SchemaOptions()
+        options.checksAgainstMetaSchema = false
+        #expect(throws: Never.self) { _ = try SchemaCompiler(options: options).compile(schema) }
+    }
+}
