@@ -78,7 +78,7 @@ import Testing
             "/data/person/name /properties/data/$ref/properties/person/$ref/properties/name/minLength minLength",
             "/data/witnesses/1 /properties/data/$ref/properties/witnesses/items/$ref/required required",
             "/data /properties/data/$ref/required required",
-            "/data/cause /properties/data/$ref/additionalProperties false",
+            "/data/cause /properties/data/$ref/additionalProperties additionalProperties",
         ]
         #expect(found == expected)
         let missingNIK = result.errors.first { $0.instanceLocation == "/data/witnesses/1" }

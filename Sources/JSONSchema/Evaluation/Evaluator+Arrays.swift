@@ -52,6 +52,12 @@ extension Evaluator {
         case .unevaluatedItems(let subschema):
             var valid = true
             for index in items.indices where !annotations.hasEvaluated(item: index) {
+                if rejectsEverything(subschema) {
+                    reject(keyword, at: .index(index), "is not allowed (no schema evaluates this item)")
+                    valid = false
+                    if !recording { return false }
+                    continue
+                }
                 var ignored = Annotations()
                 if !apply(subschema, to: items[index], at: .index(index), keyword: keyword.name, .none, &ignored, collect: false) {
                     valid = false

@@ -39,6 +39,12 @@ extension Evaluator {
             let members = object.members
             for position in members.indices where declared.node(for: members[position].key) == nil {
                 if !patterns.isEmpty && patterns.contains(where: { $0.matches(members[position].key) }) { continue }
+                if rejectsEverything(subschema) {
+                    reject(keyword, at: .key(members[position].key), "is not allowed (not a declared property)")
+                    valid = false
+                    if !recording { return false }
+                    continue
+                }
                 var ignored = Annotations()
                 if !apply(
                     subschema, to: members[position].value, at: .key(members[position].key), keyword: keyword.name, .none,
@@ -59,6 +65,12 @@ extension Evaluator {
             }
         case .unevaluatedProperties(let subschema):
             for (position, member) in object.enumerated() where !annotations.hasEvaluated(property: position) {
+                if rejectsEverything(subschema) {
+                    reject(keyword, at: .key(member.key), "is not allowed (no schema evaluates this property)")
+                    valid = false
+                    if !recording { return false }
+                    continue
+                }
                 var ignored = Annotations()
                 if !apply(subschema, to: member.value, at: .key(member.key), keyword: keyword.name, .none, &ignored, collect: false) {
                     valid = false

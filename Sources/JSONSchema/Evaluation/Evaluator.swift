@@ -102,6 +102,20 @@ struct Evaluator {
         return evaluate(id, instance, &annotations, collect: collect)
     }
 
+    /// Whether node `id` is the `false` schema (so that `additionalProperties: false` and
+    /// `unevaluated*: false` report the keyword that forbids a value, without recursing).
+    func rejectsEverything(_ id: NodeID) -> Bool {
+        program.nodes[Int(id)].constant == false
+    }
+
+    /// Records an error of `keyword` at a child of the current instance, if recording.
+    mutating func reject(_ keyword: Keyword, at step: PathStep, _ message: @autoclosure () -> String) {
+        guard recording, errors.count < maxErrors else { return }
+        var error = PendingError(keywordTokens: [keyword.name], keyword: keyword.name, message: message())
+        if let token = step.token { error.instanceTokens.append(token) }
+        errors.append(error)
+    }
+
     /// Records an error of `keyword` at the current instance, if recording.
     mutating func fail(_ keyword: Keyword, _ message: @autoclosure () -> String) {
         record(PendingError(keywordTokens: [keyword.name], keyword: keyword.name, message: message()))
