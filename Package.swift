@@ -106,6 +106,25 @@ let package = Package(
             path: "Benchmarks/ZMQThroughput",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "schema-validate",
+            dependencies: ["JSONSchema", "GerbangJSON", "Catalogue"],
+            path: "Benchmarks/SchemaValidate",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "trust-verify",
+            dependencies: ["Trust", "GerbangJSON"],
+            path: "Benchmarks/TrustVerify",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "json-throughput",
+            dependencies: ["GerbangJSON"],
+            path: "Benchmarks/JSONThroughput",
+            swiftSettings: swiftSettings
+        ),
 
         .executableTarget(
             name: "store-append",
@@ -122,17 +141,22 @@ let package = Package(
             path: "Tests/StoreCrashProbe",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "CZeroMQ"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZeroMQTests",
+            dependencies: ["ZeroMQ", "CZeroMQ", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "GerbangJSONTests", dependencies: ["GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CatalogueTests",
             dependencies: ["Catalogue", "JSONSchema", "Envelope", "GerbangJSON"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
-        .testTarget(name: "GMPTests", dependencies: ["GMP"], swiftSettings: swiftSettings),
+        .testTarget(name: "GMPTests", dependencies: ["GMP"], exclude: ["Vectors"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLiteStoreTests",
             dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],

@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build -c release --show-bin-path)"
-for bench in zmq-throughput; do
+for bench in zmq-throughput json-throughput trust-verify schema-validate store-append; do
     [ -x "$BIN/$bench" ] && "$BIN/$bench"
 done

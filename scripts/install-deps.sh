@@ -4,7 +4,10 @@
 set -euo pipefail
 
 APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux)
-PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc)
+PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc rfc8785:rfc8785)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -12,8 +15,6 @@ for pkg in "${APT_PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-deps: installing ${missing[*]}"
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
@@ -26,7 +27,7 @@ done
 if [ ${#py_missing[@]} -gt 0 ]; then
     echo "install-deps: installing Python packages ${py_missing[*]}"
     if ! python3 -m pip --version >/dev/null 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-pip >/dev/null
     fi
     python3 -m pip install -q "${py_missing[@]}" 2>/dev/null \
         || python3 -m pip install -q --break-system-packages "${py_missing[@]}"

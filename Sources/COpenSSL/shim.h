@@ -3,13 +3,21 @@
 #ifndef C_GERBANG_OPENSSL_SHIM_H
 #define C_GERBANG_OPENSSL_SHIM_H
 
-#include <openssl/evp.h>
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
-#include <openssl/rand.h>
+#include <string.h>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 /// The oldest error on this thread's OpenSSL error queue, and clears the queue.
 static inline unsigned long c_gerbang_ssl_take_error(void) {
@@ -17,5 +25,109 @@ static inline unsigned long c_gerbang_ssl_take_error(void) {
     ERR_clear_error();
     return first;
 }
+
+// MARK: - Memory
+
+/// `OPENSSL_free` is a macro (it records file and line).
+static inline void c_gerbang_ssl_free(void *pointer) { OPENSSL_free(pointer); }
+
+/// `BIO_get_mem_data` is a macro over `BIO_ctrl`: the bytes written to a memory BIO so far.
+static inline long c_gerbang_ssl_bio_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+
+// MARK: - Passphrases
+
+/// A PEM passphrase callback that never prompts: it copies the NUL-terminated passphrase passed as
+/// `userdata`, or fails (-1) when there is none, so that an encrypted key without a passphrase is
+/// an error instead of a terminal prompt (which OpenSSL's default callback would do).
+static inline int c_gerbang_ssl_passphrase_callback(char *buffer, int size, int rwflag, void *userdata) {
+    (void)rwflag;
+    if (userdata == NULL) return -1;
+    size_t length = strlen((const char *)userdata);
+    if (length > (size_t)size) return -1;
+    memcpy(buffer, userdata, length);
+    return (int)length;
+}
+
+/// Reads a PEM private key (PKCS#8, encrypted or not, or a traditional format) without ever prompting.
+static inline EVP_PKEY *c_gerbang_ssl_read_private_key(BIO *bio, const char *passphrase) {
+    return PEM_read_bio_PrivateKey(bio, NULL, c_gerbang_ssl_passphrase_callback, (void *)passphrase);
+}
+
+// MARK: - STACK_OF(X509)
+
+static inline STACK_OF(X509) *c_gerbang_ssl_sk_X509_new(void) { return sk_X509_new_null(); }
+static inline int c_gerbang_ssl_sk_X509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
+static inline X509 *c_gerbang_ssl_sk_X509_value(const STACK_OF(X509) *stack, int index) {
+    return sk_X509_value(stack, index);
+}
+/// Pushes `cert` and takes one new reference to it (the stack is freed with `..._pop_free`).
+static inline int c_gerbang_ssl_sk_X509_push_ref(STACK_OF(X509) *stack, X509 *cert) {
+    if (X509_up_ref(cert) != 1) return 0;
+    if (sk_X509_push(stack, cert) <= 0) { X509_free(cert); return 0; }
+    return 1;
+}
+/// Frees the stack and releases one reference to each certificate in it.
+static inline void c_gerbang_ssl_sk_X509_pop_free(STACK_OF(X509) *stack) { sk_X509_pop_free(stack, X509_free); }
+
+// MARK: - STACK_OF(X509_CRL)
+
+static inline STACK_OF(X509_CRL) *c_gerbang_ssl_sk_X509_CRL_new(void) { return sk_X509_CRL_new_null(); }
+/// Pushes `crl` and takes one new reference to it.
+static inline int c_gerbang_ssl_sk_X509_CRL_push_ref(STACK_OF(X509_CRL) *stack, X509_CRL *crl) {
+    if (X509_CRL_up_ref(crl) != 1) return 0;
+    if (sk_X509_CRL_push(stack, crl) <= 0) { X509_CRL_free(crl); return 0; }
+    return 1;
+}
+/// Frees the stack and releases one reference to each CRL in it.
+static inline void c_gerbang_ssl_sk_X509_CRL_pop_free(STACK_OF(X509_CRL) *stack) {
+    sk_X509_CRL_pop_free(stack, X509_CRL_free);
+}
+
+// MARK: - STACK_OF(X509_REVOKED)
+
+static inline int c_gerbang_ssl_sk_X509_REVOKED_num(const STACK_OF(X509_REVOKED) *stack) {
+    return stack == NULL ? 0 : sk_X509_REVOKED_num(stack);
+}
+static inline X509_REVOKED *c_gerbang_ssl_sk_X509_REVOKED_value(const STACK_OF(X509_REVOKED) *stack, int index) {
+    return sk_X509_REVOKED_value(stack, index);
+}
+
+// MARK: - Subject alternative names
+
+/// The URI subject alternative names of `cert`, each as a newly allocated NUL-terminated string
+/// written to `out` (at most `capacity`); returns how many there are in total (which may exceed
+/// `capacity`), or -1 on allocation failure. Free each string with `c_gerbang_ssl_free`.
+static inline int c_gerbang_ssl_uri_sans(const X509 *cert, char **out, int capacity) {
+    GENERAL_NAMES *names = X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
+    if (names == NULL) return 0;
+    int found = 0;
+    for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
+        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
+        if (name->type != GEN_URI) continue;
+        const ASN1_IA5STRING *uri = name->d.uniformResourceIdentifier;
+        if (found < capacity) {
+            char *copy = OPENSSL_strndup((const char *)ASN1_STRING_get0_data(uri), (size_t)ASN1_STRING_length(uri));
+            if (copy == NULL) {
+                for (int j = 0; j < found && j < capacity; j++) OPENSSL_free(out[j]);
+                GENERAL_NAMES_free(names);
+                return -1;
+            }
+            out[found] = copy;
+        }
+        found++;
+    }
+    GENERAL_NAMES_free(names);
+    return found;
+}
+
+// MARK: - Names
+
+/// `XN_FLAG_RFC2253` is a composite macro: the flags for `X509_NAME_print_ex` in RFC 2253 form.
+static inline unsigned long c_gerbang_ssl_name_flags_rfc2253(void) { return XN_FLAG_RFC2253; }
+
+// MARK: - Certificate building
+
+/// `X509V3_set_ctx_nodb` is a macro.
+static inline void c_gerbang_ssl_x509v3_ctx_nodb(X509V3_CTX *ctx) { X509V3_set_ctx_nodb(ctx); }
 
 #endif

@@ -11,6 +11,11 @@ public struct GerbangCommand: AsyncParsableCommand {
         version: GerbangVersion.current,
         subcommands: [
             // Subcommands are added here, one line each, as their issues land.
+            CanonicalizeCommand.self,
+            PKICommand.self,
+            SignCommand.self,
+            VerifyCommand.self,
+            SchemaCommand.self,
         ]
     )
 

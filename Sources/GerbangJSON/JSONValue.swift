@@ -25,29 +25,38 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Creates a number from an integer.
     public init(_ value: Int) { self.text = String(value) }
 
-    /// Creates a number from a double, written in its shortest round-tripping form.
-    /// Non-finite values are not JSON; they are written as `0`... callers should not pass them.
+    /// Creates a number from a finite double, written as ECMAScript (and RFC 8785) writes it:
+    /// shortest round-tripping digits, `1e+21`, `0.000001`, `-0` as `0`.
+    /// - Precondition: `value.isFinite` (JSON has no infinities or NaN).
     public init(_ value: Double) {
         precondition(value.isFinite, "JSON has no non-finite numbers")
-        if value == value.rounded(), abs(value) < 1e15 {
-            self.text = String(Int64(value))
-        } else {
-            self.text = "\(value)"
-        }
+        var bytes: [UInt8] = []
+        ECMAScriptNumberFormatter.append(value, to: &bytes)
+        self.text = String(decoding: bytes, as: UTF8.self)
     }
 
     /// The nearest IEEE 754 double (may be ±infinity for out-of-range text).
     public var doubleValue: Double { Double(text) ?? .nan }
 
+    /// The number's text.
     public var description: String { text }
 }
 
 /// A JSON object: its members in document order, with lookup by key.
+///
+/// Keys are compared by their exact code points (not Swift's canonical equivalence). Objects with
+/// more than a few members keep a hash index, so lookup stays fast for large objects.
+/// Equality and hashing consider the members in order.
+///
+/// `Sendable`: a value type made only of value types.
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// One member of an object.
     public struct Member: Sendable, Hashable {
+        /// The member's key.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
+        /// Creates a member.
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
@@ -57,12 +66,34 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The members in document order. Keys are unique.
     public private(set) var members: [Member]
 
+    /// Key → index in `members`; present only when the object is large.
+    private var index: [JSONKey: Int]?
+
+    /// Objects with more members than this carry a hash index.
+    private static let indexThreshold = 16
+
     /// Creates an object from members whose keys the caller guarantees to be unique.
-    public init(members: [Member] = []) { self.members = members }
+    public init(members: [Member] = []) {
+        self.members = members
+        self.index = Self.makeIndex(members)
+    }
 
     /// Creates an object from key/value pairs whose keys the caller guarantees to be unique.
     public init(_ pairs: KeyValuePairs<String, JSONValue>) {
-        self.members = pairs.map { Member(key: $0.key, value: $0.value) }
+        self.init(members: pairs.map { Member(key: $0.key, value: $0.value) })
+    }
+
+    /// Used by the parser, which has already checked uniqueness and may have built the index.
+    init(uniqueMembers members: [Member], index: [JSONKey: Int]?) {
+        self.members = members
+        self.index = index ?? Self.makeIndex(members)
+    }
+
+    private static func makeIndex(_ members: [Member]) -> [JSONKey: Int]? {
+        guard members.count > indexThreshold else { return nil }
+        var index = [JSONKey: Int](minimumCapacity: members.count)
+        for (position, member) in members.enumerated() { index[JSONKey(member.key)] = position }
+        return index
     }
 
     /// Number of members.
@@ -74,22 +105,45 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The keys in document order.
     public var keys: [String] { members.map(\.key) }
 
+    /// The position of `key` in ``members``, or nil.
+    public func position(of key: String) -> Int? {
+        if let index { return index[JSONKey(key)] }
+        return members.firstIndex { JSONKey.equal($0.key, key) }
+    }
+
     /// The value stored under `key`, or nil. Setting nil removes the member; setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
-            return nil
+            guard let position = position(of: key) else { return nil }
+            return members[position].value
         }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            if let position = position(of: key) {
+                if let newValue {
+                    members[position].value = newValue
+                } else {
+                    members.remove(at: position)
+                    index = Self.makeIndex(members)
+                }
             } else if let newValue {
                 members.append(Member(key: key, value: newValue))
+                if index != nil {
+                    index![JSONKey(key)] = members.count - 1
+                } else if members.count > Self.indexThreshold {
+                    index = Self.makeIndex(members)
+                }
             }
         }
     }
 
+    /// Iterates the members in document order.
     public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+
+    /// Equal when the members are equal in the same order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.members == rhs.members }
+
+    /// Hashes the members in order.
+    public func hash(into hasher: inout Hasher) { hasher.combine(members) }
 }
 
 extension JSONValue {

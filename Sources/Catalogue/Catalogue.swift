@@ -1,1 +1,0 @@
-// The Catalogue module: the canonical message catalogue and schema registry.

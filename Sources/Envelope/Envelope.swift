@@ -1,1 +1,0 @@
-// The Envelope module: CloudEvents 1.0 structured-mode envelopes.

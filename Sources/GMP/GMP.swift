@@ -1,1 +1,0 @@
-// The GMP module: the GMP/1 wire protocol codec.

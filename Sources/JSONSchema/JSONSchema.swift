@@ -1,1 +1,0 @@
-// The JSONSchema module: a JSON Schema draft 2020-12 validator.

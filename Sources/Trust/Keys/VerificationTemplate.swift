@@ -1,0 +1,80 @@
+import COpenSSL
+
+/// An OpenSSL verification context set up once per public key, copied for each verification.
+///
+/// In OpenSSL 3, `EVP_DigestVerifyInit` looks up the signature and digest implementations in the
+/// provider tables on every call, which costs a noticeable share of an ECDSA verification.
+/// A template initialised once and duplicated per call (`EVP_PKEY_CTX_dup`, `EVP_MD_CTX_copy_ex`)
+/// skips the lookup; the duplicate is the context the verification runs on, so the template is
+/// never modified after `init`.
+///
+/// - EC P-256: an `EVP_PKEY_CTX` after `EVP_PKEY_verify_init`; the caller hashes with SHA-256.
+/// - Ed25519: an `EVP_MD_CTX` after `EVP_DigestVerifyInit` (EdDSA hashes internally).
+///
+/// `@unchecked Sendable`: after `init` the template is only passed, as a `const` pointer, to
+/// `EVP_PKEY_CTX_dup` and `EVP_MD_CTX_copy_ex`, which read it; openssl-threads(7): "Objects are
+/// thread-safe as long as the API's being invoked don't modify the object". Freed in `deinit`.
+final class VerificationTemplate: @unchecked Sendable {
+    private enum Context {
+        case digest(OpaquePointer)  // EVP_PKEY_CTX *
+        case message(OpaquePointer) // EVP_MD_CTX *
+    }
+
+    private let context: Context
+
+    /// A template for `key`, or nil for key types verified the general way (RSA) or when OpenSSL
+    /// refuses (then the general path reports the error).
+    init?(key: OpaquePointer, type: KeyType) {
+        switch type {
+        case .ecP256:
+            guard let keyContext = EVP_PKEY_CTX_new_from_pkey(nil, key, nil) else { return nil }
+            guard EVP_PKEY_verify_init(keyContext) == 1 else {
+                EVP_PKEY_CTX_free(keyContext)
+                ERR_clear_error()
+                return nil
+            }
+            context = .digest(keyContext)
+        case .ed25519:
+            guard let digestContext = EVP_MD_CTX_new() else { return nil }
+            guard EVP_DigestVerifyInit(digestContext, nil, nil, nil, key) == 1 else {
+                EVP_MD_CTX_free(digestContext)
+                ERR_clear_error()
+                return nil
+            }
+            context = .message(digestContext)
+        case .rsa:
+            return nil
+        }
+    }
+
+    deinit {
+        switch context {
+        case .digest(let keyContext): EVP_PKEY_CTX_free(keyContext)
+        case .message(let digestContext): EVP_MD_CTX_free(digestContext)
+        }
+    }
+
+    /// Verifies a DER ECDSA signature over `message` (hashed here with SHA-256); nil when the
+    /// template cannot be used (the caller falls back to the general path).
+    func verifyECDSA(derSignature: [UInt8], message: [UInt8]) -> Bool? {
+        guard case .digest(let template) = context, let copy = EVP_PKEY_CTX_dup(template) else { return nil }
+        defer { EVP_PKEY_CTX_free(copy) }
+        guard let digest = try? Digest.sha256(message) else { return nil }
+        let result = EVP_PKEY_verify(copy, derSignature, derSignature.count, digest, digest.count)
+        if result != 1 { ERR_clear_error() }
+        return result == 1
+    }
+
+    /// Verifies an Ed25519 signature over `message`; nil when the template cannot be used.
+    func verifyEdDSA(signature: [UInt8], message: [UInt8]) -> Bool? {
+        guard case .message(let template) = context, let copy = EVP_MD_CTX_new() else { return nil }
+        defer { EVP_MD_CTX_free(copy) }
+        guard EVP_MD_CTX_copy_ex(copy, template) == 1 else {
+            ERR_clear_error()
+            return nil
+        }
+        let result = EVP_DigestVerify(copy, signature, signature.count, message, message.count)
+        if result != 1 { ERR_clear_error() }
+        return result == 1
+    }
+}

@@ -1,1 +1,0 @@
-// The Trust module: OpenSSL-backed keys, certificates and signed envelopes.

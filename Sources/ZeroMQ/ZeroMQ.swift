@@ -1,1 +1,0 @@
-// The ZeroMQ module: a safe Swift binding of libzmq. See ZeroMQ/Context.swift.
