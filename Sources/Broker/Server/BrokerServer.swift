@@ -58,8 +58,8 @@ public final class BrokerServer: Sendable {
         }
         let mailbox = LoopMailbox()
         let stopFlag = StopSignal()
-        let started: Result<(String, IOThread), BrokerError> = await withCheckedContinuation { continuation in
-            let box = ThreadBox()
+        let box = ThreadBox()
+        let started: Result<String, BrokerError> = await withCheckedContinuation { continuation in
             let thread = IOThread.start(name: "gerbangd.loop") {
                 let router: Socket
                 let wakeReceiver: Socket
@@ -75,7 +75,7 @@ public final class BrokerServer: Sendable {
                     continuation.resume(returning: .failure(BrokerError(.socket, "\(configuration.adapterEndpoint): \(error)")))
                     return
                 }
-                continuation.resume(returning: .success((bound, box.thread.withLock { $0! })))
+                continuation.resume(returning: .success(bound))
                 let loop = BrokerLoop(services: services, router: router, wakeReceiver: wakeReceiver, waker: waker,
                                       mailbox: mailbox, stopRequested: stopFlag, logger: logger)
                 loop.run()
@@ -86,7 +86,8 @@ public final class BrokerServer: Sendable {
         case .failure(let error):
             await services.store.close()
             throw error
-        case .success(let (bound, thread)):
+        case .success(let bound):
+            let thread = box.waitForThread()
             logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
             return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker,
                                 stopFlag: stopFlag, thread: thread, logger: logger)
@@ -109,10 +110,18 @@ public final class BrokerServer: Sendable {
     }
 }
 
-/// Hands the `IOThread` handle to its own body (the body starts before `start` returns).
-/// `Sendable`: a `Mutex` guards the slot.
+/// Carries the `IOThread` handle out of the continuation's body, which may still be storing
+/// it when the awaiting task resumes. `Sendable`: a `Mutex` guards the slot.
 private final class ThreadBox: Sendable {
     let thread = Mutex<IOThread?>(nil)
+
+    /// The handle; spins (yielding) for the few instructions between `start` and the store.
+    func waitForThread() -> IOThread {
+        while true {
+            if let thread = thread.withLock({ $0 }) { return thread }
+            sched_yield()
+        }
+    }
 }
 
 /// A one-way stop flag shared between the signal handling and the loop thread. `Sendable`: an
