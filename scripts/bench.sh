@@ -4,5 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build -c release --show-bin-path)"
 for bench in zmq-throughput json-throughput trust-verify schema-validate store-append; do
-    [ -x "$BIN/$bench" ] && "$BIN/$bench"
+    if [ ! -x "$BIN/$bench" ]; then
+        echo "bench: $bench is not built (run \`make release\`)" >&2
+        exit 1
+    fi
+    echo "== $bench"
+    "$BIN/$bench"
 done

@@ -59,25 +59,36 @@ struct CanonicalizeHostileInputTests {
         }
     }
 
-    /// Runs the binary with output discarded and returns its exit status and peak RSS in KiB,
-    /// from `wait4`'s resource usage of exactly that child.
+    /// Runs the binary with output discarded and returns its exit status and peak RSS in KiB.
+    ///
+    /// The child is started by a small Python process with a real `fork` + `execv`, and its
+    /// `wait4` resource usage is read there. Spawning it from the test process itself would not
+    /// measure the binary: glibc's `posix_spawn` uses `CLONE_VM`, and Linux carries the high-water
+    /// RSS of the pre-exec address space (here, the whole test process) into `ru_maxrss`.
     static func runMeasuringPeakMemory(_ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
-        let path = GerbangProcess.binary.path
-        var fileActions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&fileActions)
-        defer { posix_spawn_file_actions_destroy(&fileActions) }
-        posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &fileActions, nil, argv, environ)
-        try #require(spawned == 0, "posix_spawn failed: \(spawned)")
-        var status: Int32 = 0
-        var usage = rusage()
-        _ = wait4(pid, &status, 0, &usage)
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
-        return (exitStatus, usage.ru_maxrss)  // ru_maxrss is in KiB on Linux
+        let script = """
+            import os, sys
+            pid = os.fork()
+            if pid == 0:
+                null = os.open("/dev/null", os.O_WRONLY)
+                os.dup2(null, 1); os.dup2(null, 2)
+                os.execv(sys.argv[1], sys.argv[1:])
+            _, status, usage = os.wait4(pid, 0)
+            print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, GerbangProcess.binary.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
+        let measured = fields.count == 2 ? (Int32(fields[0]), Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))) : (nil, nil)
+        let status = try #require(measured.0, "measuring helper printed \(String(decoding: data, as: UTF8.self))")
+        let peak = try #require(measured.1)
+        return (status, peak)  // ru_maxrss is in KiB on Linux
     }
     #endif
 }

@@ -1,0 +1,1 @@
+// The Broker module: the gerbangd publish pipeline and delivery.

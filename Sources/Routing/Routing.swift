@@ -1,0 +1,1 @@
+// The Routing module: routes, subscriptions and retry policies.
