@@ -2,6 +2,7 @@
 // baseline of one transaction (one fsync) per event, measured in the same run.
 //
 //     swift run -c release store-append [rounds=5] [events=20000] [baseline-events=2000]
+//     swift run -c release store-append backlog [events=1000000]   (memory with a deep queue)
 //
 // Each event is ~1 KiB with 2 subscriptions (3 rows written per event plus the index entries).
 // The database lives under $TMPDIR (must be a real disk, not tmpfs, for fsync to mean anything).
@@ -106,6 +107,17 @@ func run(_ scenario: Scenario, round: Int) async throws -> RoundResult {
         p50Milliseconds: latencies.percentile(0.50),
         p99Milliseconds: latencies.percentile(0.99)
     )
+}
+
+if CommandLine.arguments.dropFirst().first == "backlog" {
+    let events = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000
+    do {
+        try await Backlog.run(events: max(1_000, events))
+    } catch {
+        FileHandle.standardError.write(Data("store-append backlog: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
 }
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
