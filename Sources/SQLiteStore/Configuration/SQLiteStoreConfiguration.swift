@@ -34,7 +34,8 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
     /// Fully acknowledged events older than this are deleted by `prune`. Must not be shorter
     /// than the de-duplication window (an event is its own de-duplication entry). Default 7 days.
     public var retention: Duration
-    /// Most rows one `prune` call deletes per table (keeps each transaction short).
+    /// Most events one `prune` call deletes, with their deliveries and attempts (keeps each
+    /// transaction short).
     /// Default 10,000.
     public var pruneBatchLimit: Int
     /// How long a connection waits for a lock held by another process before failing with
