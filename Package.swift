@@ -186,7 +186,11 @@ let package = Package(
         .testTarget(name: "GMPTests", dependencies: ["GMP"], exclude: ["Vectors"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLiteStoreTests",
-            dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SQLiteStore", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),

@@ -2,6 +2,7 @@
 // baseline of one transaction (one fsync) per event, measured in the same run.
 //
 //     swift run -c release store-append [rounds=5] [events=20000] [baseline-events=2000]
+//     swift run -c release store-append backlog [events=1000000]   (memory with a deep queue)
 //
 // Each event is ~1 KiB with 2 subscriptions (3 rows written per event plus the index entries).
 // The database lives under $TMPDIR (must be a real disk, not tmpfs, for fsync to mean anything).
@@ -15,6 +16,7 @@ struct Scenario {
     let appenders: Int
     let events: Int
     let maxBatchSize: Int
+    let maxBatchWait: Duration
 }
 
 struct RoundResult {
@@ -63,7 +65,8 @@ func run(_ scenario: Scenario, round: Int) async throws -> RoundResult {
     logger.logLevel = .warning
     let configuration = SQLiteStoreConfiguration(
         path: directory.appendingPathComponent("bench.sqlite").path,
-        maxBatchSize: scenario.maxBatchSize
+        maxBatchSize: scenario.maxBatchSize,
+        maxBatchWait: scenario.maxBatchWait
     )
     let store = try await SQLiteStore.open(configuration: configuration, logger: logger)
     let latencies = LatencyRecorder()
@@ -106,40 +109,65 @@ func run(_ scenario: Scenario, round: Int) async throws -> RoundResult {
     )
 }
 
+if CommandLine.arguments.dropFirst().first == "backlog" {
+    let events = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000
+    do {
+        try await Backlog.run(events: max(1_000, events))
+    } catch {
+        FileHandle.standardError.write(Data("store-append backlog: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let rounds = arguments.count > 0 ? max(1, arguments[0]) : 5
 let events = arguments.count > 1 ? max(64, arguments[1]) : 20_000
 let baselineEvents = arguments.count > 2 ? max(8, arguments[2]) : 2_000
 
 let scenarios = [
-    Scenario(name: "baseline: 1 transaction per event, 8 appenders", appenders: 8, events: baselineEvents, maxBatchSize: 1),
-    Scenario(name: "group commit, 8 appenders", appenders: 8, events: events, maxBatchSize: 512),
-    Scenario(name: "group commit, 64 appenders", appenders: 64, events: events, maxBatchSize: 512),
+    Scenario(name: "baseline: 1 transaction per event, 8 appenders", appenders: 8, events: baselineEvents,
+             maxBatchSize: 1, maxBatchWait: .zero),
+    Scenario(name: "group commit, 8 appenders, wait 0", appenders: 8, events: events,
+             maxBatchSize: 512, maxBatchWait: .zero),
+    Scenario(name: "group commit, 8 appenders, wait 1 ms", appenders: 8, events: events,
+             maxBatchSize: 512, maxBatchWait: .milliseconds(1)),
+    Scenario(name: "group commit, 64 appenders, wait 0", appenders: 64, events: events,
+             maxBatchSize: 512, maxBatchWait: .zero),
+    Scenario(name: "group commit, 64 appenders, wait 1 ms", appenders: 64, events: events,
+             maxBatchSize: 512, maxBatchWait: .milliseconds(1)),
 ]
 
 print("store-append: durable SQLite appends (~1 KiB events, 2 subscriptions), \(rounds) rounds")
-print("database under \(FileManager.default.temporaryDirectory.path)")
-var medians: [String: Double] = [:]
+print("database under \(FileManager.default.temporaryDirectory.path); events per round: baseline \(baselineEvents), group commit \(events)")
+// Rounds are interleaved (baseline, 8, 64, baseline, …) so that load drifting on a shared
+// machine affects every scenario alike.
+var rates = [[Double]](repeating: [], count: scenarios.count)
+var p99s = [[Double]](repeating: [], count: scenarios.count)
 do {
-    for scenario in scenarios {
-        print("\n\(scenario.name) (\(scenario.events) events per round)")
-        var rates: [Double] = []
-        var p99s: [Double] = []
-        for round in 0..<rounds {
+    for round in 0..<rounds {
+        print("\nround \(round + 1)")
+        for (index, scenario) in scenarios.enumerated() {
             let result = try await run(scenario, round: round)
-            rates.append(result.eventsPerSecond)
-            p99s.append(result.p99Milliseconds)
-            let batch = Double(scenario.events / scenario.appenders * scenario.appenders) / Double(max(1, result.transactions))
-            print(String(format: "  round %d: %9.0f events/s  %6d transactions (%.1f events each)  latency p50 %.2f ms p99 %.2f ms",
-                         round + 1, result.eventsPerSecond, result.transactions, batch,
-                         result.p50Milliseconds, result.p99Milliseconds))
+            rates[index].append(result.eventsPerSecond)
+            p99s[index].append(result.p99Milliseconds)
+            let appended = scenario.events / scenario.appenders * scenario.appenders
+            let batch = Double(appended) / Double(max(1, result.transactions))
+            print(String(format: "  %9.0f events/s  %6d transactions (%5.1f events each)  p50 %6.2f ms  p99 %6.2f ms  ",
+                         result.eventsPerSecond, result.transactions, batch,
+                         result.p50Milliseconds, result.p99Milliseconds) + scenario.name)
         }
-        medians[scenario.name] = median(rates)
-        print(String(format: "  median: %.0f events/s (p99 latency median %.2f ms)", median(rates), median(p99s)))
     }
 } catch {
     FileHandle.standardError.write(Data("store-append: \(error)\n".utf8))
     exit(1)
+}
+print("\nmedians")
+var medians: [String: Double] = [:]
+for (index, scenario) in scenarios.enumerated() {
+    medians[scenario.name] = median(rates[index])
+    print(String(format: "  %9.0f events/s  (append latency p99 median %.2f ms)  ", median(rates[index]), median(p99s[index]))
+          + scenario.name)
 }
 let baseline = medians[scenarios[0].name] ?? 1
 print("")

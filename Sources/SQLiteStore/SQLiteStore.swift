@@ -66,6 +66,12 @@ public final class SQLiteStore: EventStore {
         )
     }
 
+    /// A store released without ``close()`` still stops its writer thread (after committing the
+    /// operations already submitted); the connections close when the pool is released.
+    deinit {
+        writer.beginClosing()
+    }
+
     /// Finishes the writes in hand, then closes the database connections.
     public func close() async {
         let wasClosed = closed.withLock { isClosed in

@@ -55,6 +55,10 @@ public protocol EventStore: Sendable {
     /// Marks a delivery acknowledged (final).
     func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome
 
+    /// Acknowledges several deliveries of one consumer in one write (the outcomes in the same
+    /// order); what the broker uses when a read of the socket yields several ACKs.
+    func acknowledge(_ deliveries: [DeliveryID], by consumer: ConsumerID, now: Date) async throws(StoreError) -> [SettleOutcome]
+
     /// Puts a delivery in `waiting` until `retryAt` after a retryable failure; the broker has
     /// computed `retryAt` from the route's backoff policy.
     func scheduleRetry(
@@ -122,8 +126,10 @@ public protocol EventStore: Sendable {
 
     // MARK: Housekeeping
 
-    /// Forgets de-duplication entries older than the window and deletes fully acknowledged
-    /// events older than the retention period (bounded per call).
+    /// Deletes fully acknowledged events older than the retention period (bounded per call).
+    /// The retention is never shorter than the de-duplication window, so an event is
+    /// remembered for de-duplication at least as long as the window; how long an event is a
+    /// duplicate's original is decided by comparing acceptance times, not by pruning.
     func prune(now: Date) async throws(StoreError) -> PruneReport
 
     /// Finishes the writes in hand and closes the store; later calls fail with

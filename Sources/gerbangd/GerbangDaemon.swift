@@ -1,7 +1,67 @@
-/// The `gerbangd` executable (seed; the broker issue fills it in).
+import ArgumentParser
+import Broker
+import Dispatch
+import Foundation
+import Logging
+
+/// `gerbangd`: the Gerbang broker. Thin: loads the configuration, starts `BrokerServer`, stops
+/// it on SIGTERM or SIGINT.
 @main
-enum GerbangDaemon {
-    static func main() {
-        print("gerbangd: not yet implemented")
+struct GerbangDaemon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gerbangd",
+        abstract: "The Gerbang broker: authenticated publish, routing and durable delivery over GMP/1.",
+        discussion: "Every setting is documented in docs/configuration.md. SIGTERM or SIGINT stops gracefully (exit 0).")
+
+    @Option(help: "The configuration file (YAML).")
+    var config = "Config/gerbang.yaml"
+
+    @Flag(help: "Development mode: create missing CURVE keys and the development PKI under the data directory.")
+    var dev = false
+
+    @Option(help: "Override the adapter endpoint of the configuration (e.g. tcp://127.0.0.1:5560).")
+    var endpoint: String?
+
+    @Option(help: "Override the data directory of the configuration.")
+    var dataDir: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func run() async throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "gerbangd")
+        var configuration: BrokerConfiguration
+        do {
+            configuration = try BrokerConfiguration.load(contentsOf: config)
+        } catch {
+            FileHandle.standardError.write(Data("gerbangd: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if dev { configuration.developmentMode = true }
+        if let endpoint { configuration.adapterEndpoint = endpoint }
+        if let dataDir { configuration.dataDirectory = dataDir }
+        let server: BrokerServer
+        do {
+            server = try await BrokerServer.start(configuration: configuration, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("gerbangd: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        // Machine-readable start line for supervisors and tests (stdout).
+        FileHandle.standardOutput.write(Data("gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85)\n".utf8))
+        let signals = StopSignals.install { signal in
+            logger.notice("stopping on signal", metadata: ["signal": "\(signal)"])
+            server.requestStop()
+        }
+        await server.waitUntilStopped()
+        withExtendedLifetime(signals) {}
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -20,9 +20,9 @@ enum DeliveryTransitions {
         case .acceptance: ""
         case .partitionKey: """
             AND (d.partition_key IS NULL OR NOT EXISTS (
-                SELECT 1 FROM delivery AS b
+                SELECT 1 FROM delivery AS b INDEXED BY delivery_blocking_partition
                 WHERE b.subscription = d.subscription AND b.partition_key = d.partition_key
-                  AND b.state IN ('inflight', 'waiting')))
+                  AND b.partition_key IS NOT NULL AND b.state IN ('inflight', 'waiting')))
             """
         }
         let candidates = try Row.fetchCursor(

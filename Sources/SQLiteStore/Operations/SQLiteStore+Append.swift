@@ -24,11 +24,14 @@ extension SQLiteStore {
         }
     }
 
-    /// The append itself: de-duplication check, event row, de-duplication entry, deliveries.
+    /// The append itself: de-duplication check, event row, deliveries.
     static func insert(_ event: NewEvent, deduplicationWindow: Int64, into database: Database) throws -> AppendOutcome {
         let acceptedAt = Timestamp.milliseconds(event.acceptedAt)
+        // The newest event with this (source, id), through the event_by_source_id index.
         let previous = try Row.fetchOne(
-            database.cachedStatement(sql: "SELECT seq, accepted_at FROM dedup WHERE source = ? AND event_id = ?"),
+            database.cachedStatement(sql: """
+                SELECT seq, accepted_at FROM event WHERE source = ? AND event_id = ? ORDER BY seq DESC LIMIT 1
+                """),
             arguments: [event.source, event.id]
         )
         if let previous {
@@ -46,10 +49,6 @@ extension SQLiteStore {
                 acceptedAt, Data(event.body),
             ])
         let sequence = database.lastInsertedRowID
-        try database.cachedStatement(sql: """
-            INSERT INTO dedup (source, event_id, seq, accepted_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (source, event_id) DO UPDATE SET seq = excluded.seq, accepted_at = excluded.accepted_at
-            """).execute(arguments: [event.source, event.id, sequence, acceptedAt])
         let insertDelivery = try database.cachedStatement(sql: """
             INSERT INTO delivery (seq, subscription, partition_key, state, attempt, updated_at)
             VALUES (?, ?, ?, 'ready', 0, ?)

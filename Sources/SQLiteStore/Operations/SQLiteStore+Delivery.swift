@@ -34,6 +34,20 @@ extension SQLiteStore {
         }
     }
 
+    /// Acknowledges several deliveries in one operation of the write queue.
+    public func acknowledge(
+        _ deliveries: [DeliveryID],
+        by consumer: ConsumerID,
+        now: Date
+    ) async throws(StoreError) -> [SettleOutcome] {
+        guard !deliveries.isEmpty else { return [] }
+        return try await write { database in
+            try deliveries.map { delivery in
+                try DeliveryTransitions.settle(delivery, by: consumer, .acknowledge, now: now, in: database)
+            }
+        }
+    }
+
     /// Schedules a retry of a delivery.
     public func scheduleRetry(
         _ delivery: DeliveryID,

@@ -3,22 +3,14 @@ import GRDB
 import Store
 
 extension SQLiteStore {
-    /// Forgets expired de-duplication entries and deletes old, fully acknowledged events
-    /// (with their deliveries and attempts), at most `pruneBatchLimit` rows of each per call.
+    /// Deletes old, fully acknowledged events (with their deliveries and attempts), at most
+    /// `pruneBatchLimit` per call. The de-duplication window needs no pruning of its own: an
+    /// event is its own de-duplication entry, compared by `accepted_at`, and retention is never
+    /// shorter than the window.
     public func prune(now: Date) async throws(StoreError) -> PruneReport {
-        let nowMilliseconds = Timestamp.milliseconds(now)
-        let dedupHorizon = nowMilliseconds - Timestamp.milliseconds(configuration.deduplicationWindow)
-        let retentionHorizon = nowMilliseconds - Timestamp.milliseconds(configuration.retention)
+        let retentionHorizon = Timestamp.milliseconds(now) - Timestamp.milliseconds(configuration.retention)
         let limit = configuration.pruneBatchLimit
         let report = try await write { database in
-            try database.execute(
-                sql: """
-                    DELETE FROM dedup WHERE (source, event_id) IN (
-                        SELECT source, event_id FROM dedup WHERE accepted_at <= ? ORDER BY accepted_at LIMIT ?)
-                    """,
-                arguments: [dedupHorizon, limit]
-            )
-            let dedupRemoved = database.changesCount
             try database.execute(
                 sql: """
                     DELETE FROM event WHERE seq IN (
@@ -30,12 +22,10 @@ extension SQLiteStore {
                 arguments: [retentionHorizon, limit]
             )
             // changesCount counts the event rows only (cascaded deletes are not counted).
-            return PruneReport(deduplicationEntriesRemoved: dedupRemoved, eventsRemoved: database.changesCount)
+            return PruneReport(eventsRemoved: database.changesCount)
         }
-        if report.deduplicationEntriesRemoved > 0 || report.eventsRemoved > 0 {
-            logger.debug("store pruned", metadata: [
-                "dedup": "\(report.deduplicationEntriesRemoved)", "events": "\(report.eventsRemoved)",
-            ])
+        if report.eventsRemoved > 0 {
+            logger.debug("store pruned", metadata: ["events": "\(report.eventsRemoved)"])
         }
         return report
     }

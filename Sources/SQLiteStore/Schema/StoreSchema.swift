@@ -9,7 +9,7 @@ enum StoreSchema {
     /// (`store.unsupported-schema`).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: events, deliveries, attempts, de-duplication") { database in
+        migrator.registerMigration("v1: events, deliveries, attempts") { database in
             try database.execute(sql: version1)
         }
         return migrator
@@ -29,18 +29,10 @@ enum StoreSchema {
             accepted_at   INTEGER NOT NULL,
             body          BLOB    NOT NULL
         );
+        -- Lookup by (source, id), and the de-duplication window: the newest event of a
+        -- (source, id) is a duplicate's original while its accepted_at is within the window.
         CREATE INDEX event_by_source_id ON event (source, event_id);
         CREATE INDEX event_by_accepted_at ON event (accepted_at);
-
-        -- The de-duplication window: the last acceptance of each (source, id).
-        CREATE TABLE dedup (
-            source      TEXT    NOT NULL,
-            event_id    TEXT    NOT NULL,
-            seq         INTEGER NOT NULL,
-            accepted_at INTEGER NOT NULL,
-            PRIMARY KEY (source, event_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX dedup_by_accepted_at ON dedup (accepted_at);
 
         -- One delivery per (event, subscription).
         CREATE TABLE delivery (
@@ -63,8 +55,9 @@ enum StoreSchema {
         -- Claim in acceptance order; queue statistics (covering).
         CREATE INDEX delivery_by_queue ON delivery (subscription, state, seq);
         -- Partition ordering: is a partition blocked by an in-flight or waiting delivery?
-        CREATE INDEX delivery_by_partition ON delivery (subscription, partition_key, state)
-            WHERE partition_key IS NOT NULL;
+        -- Partial, so that appending (ready deliveries) never writes to it.
+        CREATE INDEX delivery_blocking_partition ON delivery (subscription, partition_key)
+            WHERE partition_key IS NOT NULL AND state IN ('inflight', 'waiting');
         -- Timers and disconnects.
         CREATE INDEX delivery_by_lease ON delivery (lease_deadline) WHERE state = 'inflight';
         CREATE INDEX delivery_by_retry ON delivery (retry_at) WHERE state = 'waiting';

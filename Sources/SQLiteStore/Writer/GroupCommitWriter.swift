@@ -90,6 +90,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    /// Refuses new operations and lets the thread exit once it has committed the pending ones,
+    /// without waiting (for a store released without ``close()``).
+    func beginClosing() {
+        condition.lock()
+        isClosing = true
+        condition.signal()
+        condition.unlock()
+    }
+
     // MARK: Writer thread
 
     private func enqueue(_ write: PendingWrite) {

@@ -2,14 +2,12 @@
 ///
 /// `Sendable`: a value type of integers.
 public struct PruneReport: Sendable, Hashable {
-    /// De-duplication entries older than the window that were forgotten.
-    public var deduplicationEntriesRemoved: Int
-    /// Fully acknowledged events older than the retention period that were deleted.
+    /// Fully acknowledged events older than the retention period that were deleted (with their
+    /// deliveries and attempt histories).
     public var eventsRemoved: Int
 
     /// Creates a prune report.
-    public init(deduplicationEntriesRemoved: Int, eventsRemoved: Int) {
-        self.deduplicationEntriesRemoved = deduplicationEntriesRemoved
+    public init(eventsRemoved: Int) {
         self.eventsRemoved = eventsRemoved
     }
 }

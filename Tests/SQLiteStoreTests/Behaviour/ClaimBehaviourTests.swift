@@ -177,4 +177,21 @@ struct ClaimBehaviourTests {
             #expect(stats.pending == 0)
         }
     }
+
+    @Test("several deliveries are acknowledged in one call, each with its own outcome", arguments: StoreBackend.all)
+    func batchAcknowledge(backend: StoreBackend) async throws {
+        try await backend.withStore { store, _ in
+            for index in 0..<4 { _ = try await store.appendNew(TestEvents.make(id: "b\(index)", subscriptions: [TestEvents.subscriberA])) }
+            let mine = try await store.claim(subscription: TestEvents.subscriberA, consumer: consumer, limit: 3,
+                                             ordering: .acceptance, leaseDeadline: lease, now: TestEvents.t0)
+            let theirs = try await store.claim(subscription: TestEvents.subscriberA, consumer: "peer-2", limit: 1,
+                                               ordering: .acceptance, leaseDeadline: lease, now: TestEvents.t0)
+            let outcomes = try await store.acknowledge(mine.map(\.id) + theirs.map(\.id) + [mine[0].id, DeliveryID(424_242)],
+                                                       by: consumer, now: TestEvents.t0)
+            #expect(outcomes == [.applied, .applied, .applied, .heldByAnotherConsumer, .alreadyFinal(.acknowledged), .unknownDelivery])
+            #expect(try await store.acknowledge([], by: consumer, now: TestEvents.t0).isEmpty)
+            let stats = try #require(try await store.queueStats(subscriptions: [TestEvents.subscriberA], now: TestEvents.t0).first)
+            #expect(stats.inFlight == 1 && stats.ready == 0)
+        }
+    }
 }

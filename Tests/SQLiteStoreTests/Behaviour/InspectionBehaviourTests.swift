@@ -46,7 +46,7 @@ struct InspectionBehaviourTests {
         }
     }
 
-    @Test("prune forgets old de-duplication entries and deletes old acknowledged events only", arguments: StoreBackend.all)
+    @Test("prune deletes old acknowledged events only; the window is decided by acceptance time", arguments: StoreBackend.all)
     func prune(backend: StoreBackend) async throws {
         // Window 1 h, retention 2 h (StoreTestOptions defaults).
         try await backend.withStore { store, _ in
@@ -60,21 +60,22 @@ struct InspectionBehaviourTests {
             #expect(claimed.first?.event.sequence == acked)
             _ = try await store.acknowledge(claimed[0].id, by: "peer-1", now: TestEvents.t0)
 
-            let report = try await store.prune(now: TestEvents.t0.addingTimeInterval(7200))
-            #expect(report.deduplicationEntriesRemoved == 2)
-            #expect(report.eventsRemoved == 1)
+            #expect(try await store.prune(now: TestEvents.t0.addingTimeInterval(7199)) == PruneReport(eventsRemoved: 0))
+            #expect(try await store.prune(now: TestEvents.t0.addingTimeInterval(7200)) == PruneReport(eventsRemoved: 1))
             #expect(try await store.event(sequence: acked) == nil)
             #expect(try await store.event(sequence: pending) != nil)
             #expect(try await store.event(sequence: recent) != nil)
-            #expect(try await store.prune(now: TestEvents.t0.addingTimeInterval(7200)) == PruneReport(
-                deduplicationEntriesRemoved: 0, eventsRemoved: 0))
+            #expect(try await store.prune(now: TestEvents.t0.addingTimeInterval(7200)) == PruneReport(eventsRemoved: 0))
 
-            // Forgotten: the same id is a new event now; sequences are never reused.
-            let reaccepted = try await store.appendNew(
-                TestEvents.make(id: "old-acked", acceptedAt: TestEvents.t0.addingTimeInterval(7200), subscriptions: [sub]))
+            // Outside the window the same ids are new events (pruned or not); sequences are never reused.
+            let later = TestEvents.t0.addingTimeInterval(7200)
+            let reaccepted = try await store.appendNew(TestEvents.make(id: "old-acked", acceptedAt: later, subscriptions: [sub]))
             #expect(reaccepted > recent)
-            #expect(try await store.append(TestEvents.make(id: "recent", acceptedAt: TestEvents.t0.addingTimeInterval(7200)))
-                == .duplicate(originalSequence: recent))
+            let pendingAgain = try await store.appendNew(TestEvents.make(id: "old-pending", acceptedAt: later, subscriptions: [sub]))
+            #expect(pendingAgain > reaccepted)
+            #expect(try await store.event(source: "urn:gerbang:agency:dukcapil", id: "old-pending")?.event.sequence == pendingAgain)
+            // Inside the window: still a duplicate.
+            #expect(try await store.append(TestEvents.make(id: "recent", acceptedAt: later)) == .duplicate(originalSequence: recent))
         }
     }
 }

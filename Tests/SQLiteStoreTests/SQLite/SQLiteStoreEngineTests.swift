@@ -27,7 +27,7 @@ struct SQLiteStoreEngineTests {
     func defaults() throws {
         let configuration = SQLiteStoreConfiguration(path: "/tmp/x.sqlite")
         #expect(configuration.maxBatchSize == 512)
-        #expect(configuration.maxBatchWait == .milliseconds(1))
+        #expect(configuration.maxBatchWait == .zero)
         #expect(configuration.deduplicationWindow == .seconds(86_400))
         #expect(configuration.retention == .seconds(604_800))
         #expect(configuration.busyTimeout == .seconds(5))

@@ -6,7 +6,7 @@ struct StoreTestOptions: Sendable {
     var deduplicationWindow: Duration = .seconds(3600)
     var retention: Duration = .seconds(7200)
     var maxBatchSize: Int = 512
-    var maxBatchWait: Duration = .milliseconds(1)
+    var maxBatchWait: Duration = .zero
     var releaseInFlightOnOpen: Bool = true
 }
 

@@ -1,1 +1,0 @@
-// The Broker module: the gerbangd publish pipeline and delivery.

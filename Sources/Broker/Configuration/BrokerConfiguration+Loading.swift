@@ -1,0 +1,74 @@
+import Foundation
+
+extension BrokerConfiguration {
+    /// Reads a configuration file (`Config/gerbang.yaml`); settings missing from it keep their
+    /// defaults, unknown settings are refused (`config.unknown-setting`).
+    public static func load(contentsOf path: String) throws(BrokerConfigurationError) -> BrokerConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw BrokerConfigurationError(.unreadable, "\(path): \(error.localizedDescription)")
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses configuration YAML; `file` names it in error messages.
+    public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
+        let root = try YAMLSection.parse(text, file: file)
+        try root.requireOnly(["broker-name", "adapter-endpoint", "data-directory", "development-mode",
+                              "paths", "store", "limits", "heartbeat", "delivery"])
+        var configuration = BrokerConfiguration()
+        configuration.brokerName = try root.string("broker-name") ?? configuration.brokerName
+        configuration.adapterEndpoint = try root.string("adapter-endpoint") ?? configuration.adapterEndpoint
+        configuration.dataDirectory = try root.string("data-directory") ?? configuration.dataDirectory
+        configuration.developmentMode = try root.bool("development-mode") ?? configuration.developmentMode
+        if let section = try root.section("paths") {
+            try section.requireOnly(["agencies", "routes", "schemas", "pki", "broker-secret-key"])
+            configuration.paths.agencies = try section.string("agencies") ?? configuration.paths.agencies
+            configuration.paths.routes = try section.string("routes") ?? configuration.paths.routes
+            configuration.paths.schemas = try section.string("schemas") ?? configuration.paths.schemas
+            configuration.paths.pki = try section.string("pki") ?? configuration.paths.pki
+            configuration.paths.brokerSecretKey = try section.string("broker-secret-key") ?? configuration.paths.brokerSecretKey
+        }
+        if let section = try root.section("store") {
+            try section.requireOnly(["file-name", "max-batch-size", "max-batch-wait-ms", "dedup-window-seconds",
+                                     "retention-seconds"])
+            var store = configuration.store
+            store.fileName = try section.string("file-name") ?? store.fileName
+            store.maxBatchSize = try section.int("max-batch-size", in: 1...100_000) ?? store.maxBatchSize
+            store.maxBatchWaitMilliseconds = try section.int("max-batch-wait-ms", in: 0...1_000) ?? store.maxBatchWaitMilliseconds
+            store.deduplicationWindowSeconds = try section.int("dedup-window-seconds", in: 1...31_536_000)
+                ?? store.deduplicationWindowSeconds
+            store.retentionSeconds = try section.int("retention-seconds", in: 1...315_360_000) ?? store.retentionSeconds
+            configuration.store = store
+        }
+        if let section = try root.section("limits") {
+            try section.requireOnly(["max-frame-bytes", "max-event-bytes", "max-events-per-publish",
+                                     "max-subscriptions", "max-credit", "max-pending-publishes"])
+            var limits = configuration.limits
+            limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
+            limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
+            limits.maxEventsPerPublish = try section.int("max-events-per-publish", in: 1...65_535) ?? limits.maxEventsPerPublish
+            limits.maxSubscriptions = try section.int("max-subscriptions", in: 0...1_024) ?? limits.maxSubscriptions
+            limits.maxCredit = try section.int("max-credit", in: 1...1_000_000) ?? limits.maxCredit
+            limits.maxPendingPublishes = try section.int("max-pending-publishes", in: 1...10_000_000)
+                ?? limits.maxPendingPublishes
+            configuration.limits = limits
+        }
+        if let section = try root.section("heartbeat") {
+            try section.requireOnly(["interval-ms", "liveness"])
+            configuration.heartbeat.intervalMilliseconds = try section.int("interval-ms", in: 10...3_600_000)
+                ?? configuration.heartbeat.intervalMilliseconds
+            configuration.heartbeat.liveness = try section.int("liveness", in: 1...255) ?? configuration.heartbeat.liveness
+        }
+        if let section = try root.section("delivery") {
+            try section.requireOnly(["lease-ms", "tick-ms"])
+            configuration.delivery.leaseMilliseconds = try section.int("lease-ms", in: 1...86_400_000)
+                ?? configuration.delivery.leaseMilliseconds
+            configuration.delivery.tickMilliseconds = try section.int("tick-ms", in: 1...60_000)
+                ?? configuration.delivery.tickMilliseconds
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,113 @@
+extension BrokerConfiguration {
+    /// Paths of the configuration files the broker reads. `Sendable`: strings.
+    public struct Paths: Sendable, Hashable {
+        /// The agencies and their CURVE public keys. Default `Config/agencies.yaml`.
+        public var agencies: String
+        /// The routes and subscriptions. Default `Config/routes.yaml`.
+        public var routes: String
+        /// The schema catalogue. Default `Config/schemas`.
+        public var schemas: String
+        /// The PKI folder (`root-ca.cert.pem`, `intermediate-ca.cert.pem`, `agencies/`, `crl/`).
+        /// Default: none, i.e. `<dataDirectory>/pki`.
+        public var pki: String?
+        /// The broker's CURVE secret key file (Z85). Default: none, i.e. `<dataDirectory>/curve/broker.key`.
+        public var brokerSecretKey: String?
+
+        /// Creates paths; every argument defaults to the documented default.
+        public init(
+            agencies: String = "Config/agencies.yaml", routes: String = "Config/routes.yaml",
+            schemas: String = "Config/schemas", pki: String? = nil, brokerSecretKey: String? = nil
+        ) {
+            self.agencies = agencies
+            self.routes = routes
+            self.schemas = schemas
+            self.pki = pki
+            self.brokerSecretKey = brokerSecretKey
+        }
+    }
+
+    /// Store settings (see `docs/store.md` for their meaning). `Sendable`: numbers.
+    public struct StoreSettings: Sendable, Hashable {
+        /// The SQLite file name inside the data directory. Default `gerbang.sqlite`.
+        public var fileName: String
+        /// Most operations per group-commit transaction. Default 512.
+        public var maxBatchSize: Int
+        /// Longest wait for a batch to fill, milliseconds. Default 1.
+        public var maxBatchWaitMilliseconds: Int
+        /// De-duplication window on (`source`, `id`), seconds. Default 86,400 (24 h).
+        public var deduplicationWindowSeconds: Int
+        /// Retention of fully acknowledged events, seconds. Default 604,800 (7 days).
+        public var retentionSeconds: Int
+
+        /// Creates settings; every argument defaults to the documented default.
+        public init(
+            fileName: String = "gerbang.sqlite", maxBatchSize: Int = 512, maxBatchWaitMilliseconds: Int = 1,
+            deduplicationWindowSeconds: Int = 86_400, retentionSeconds: Int = 604_800
+        ) {
+            self.fileName = fileName
+            self.maxBatchSize = maxBatchSize
+            self.maxBatchWaitMilliseconds = maxBatchWaitMilliseconds
+            self.deduplicationWindowSeconds = deduplicationWindowSeconds
+            self.retentionSeconds = retentionSeconds
+        }
+    }
+
+    /// Message and session limits (GMP section 8). `Sendable`: integers.
+    public struct Limits: Sendable, Hashable {
+        /// Largest frame, bytes (also `ZMQ_MAXMSGSIZE`). Default 1,048,576.
+        public var maxFrameBytes: Int
+        /// Largest event, bytes (REJECTED `event.too-large`). Default 262,144.
+        public var maxEventBytes: Int
+        /// Most events in one PUBLISH. Default 256.
+        public var maxEventsPerPublish: Int
+        /// Most subscriptions in one HELLO. Default 64.
+        public var maxSubscriptions: Int
+        /// Largest credit honoured (larger CREDIT is clamped). Default 1,000.
+        public var maxCredit: Int
+        /// Most events being processed (verified, validated, written) at once; beyond it
+        /// REJECTED `flow.overloaded`. Default 10,000.
+        public var maxPendingPublishes: Int
+
+        /// Creates limits; every argument defaults to the documented default.
+        public init(
+            maxFrameBytes: Int = 1_048_576, maxEventBytes: Int = 262_144, maxEventsPerPublish: Int = 256,
+            maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000
+        ) {
+            self.maxFrameBytes = maxFrameBytes
+            self.maxEventBytes = maxEventBytes
+            self.maxEventsPerPublish = maxEventsPerPublish
+            self.maxSubscriptions = maxSubscriptions
+            self.maxCredit = maxCredit
+            self.maxPendingPublishes = maxPendingPublishes
+        }
+    }
+
+    /// GMP heartbeats. `Sendable`: integers.
+    public struct Heartbeat: Sendable, Hashable {
+        /// Interval, milliseconds. Default 5,000.
+        public var intervalMilliseconds: Int
+        /// Intervals without traffic before the peer is gone. Default 3.
+        public var liveness: Int
+
+        /// Creates heartbeat settings.
+        public init(intervalMilliseconds: Int = 5_000, liveness: Int = 3) {
+            self.intervalMilliseconds = intervalMilliseconds
+            self.liveness = liveness
+        }
+    }
+
+    /// Delivery timers. `Sendable`: integers.
+    public struct Delivery: Sendable, Hashable {
+        /// Lease of one delivery, milliseconds (announced in WELCOME and DELIVER). Default 30,000.
+        public var leaseMilliseconds: Int
+        /// How often the broker expires leases, promotes due retries and looks for new ready
+        /// deliveries for idle consumers, milliseconds. Default 200.
+        public var tickMilliseconds: Int
+
+        /// Creates delivery settings.
+        public init(leaseMilliseconds: Int = 30_000, tickMilliseconds: Int = 200) {
+            self.leaseMilliseconds = leaseMilliseconds
+            self.tickMilliseconds = tickMilliseconds
+        }
+    }
+}

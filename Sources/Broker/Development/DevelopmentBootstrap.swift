@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import Trust
+
+/// Development mode's first start: creates whatever is missing of the broker's CURVE key pair,
+/// one CURVE key pair per agency without a configured key, and the development PKI with one
+/// signing certificate per agency, all under the data directory, so that a fresh checkout runs.
+/// Never overwrites an existing file. Stateless.
+public enum DevelopmentBootstrap {
+    /// Creates what is missing; logs each creation at `notice`.
+    public static func run(_ configuration: BrokerConfiguration, logger: Logger) throws(BrokerConfigurationError) {
+        if try CurveKeyFile.createIfMissing(secretKeyPath: configuration.brokerSecretKeyPath) {
+            logger.notice("created the broker CURVE key pair", metadata: ["path": "\(configuration.brokerSecretKeyPath)"])
+        }
+        let agencies = try AgencyCurveKeys.readAgencies(path: configuration.paths.agencies)
+        for (id, configured) in agencies where configured == nil {
+            let path = (configuration.agencyCurveKeyDirectory as NSString).appendingPathComponent("\(id).key")
+            if try CurveKeyFile.createIfMissing(secretKeyPath: path) {
+                logger.notice("created a development CURVE key pair", metadata: ["agency": "\(id)", "path": "\(path)"])
+            }
+        }
+        let directory = URL(fileURLWithPath: configuration.pkiDirectory)
+        let pki = DevelopmentPKI(directory: directory)
+        do {
+            if !FileManager.default.fileExists(atPath: pki.rootCertificateURL.path) {
+                _ = try DevelopmentPKI.create(at: directory)
+                logger.notice("created the development PKI", metadata: ["directory": "\(directory.path)"])
+            }
+            let directory = try AgencyDirectory(contentsOf: URL(fileURLWithPath: configuration.paths.agencies))
+            for agency in directory.agencies.values.sorted(by: { $0.id < $1.id })
+            where !FileManager.default.fileExists(atPath: pki.files(of: agency.id).certificate.path) {
+                _ = try pki.issue(agency: agency)
+                logger.notice("issued a development signing certificate", metadata: ["agency": "\(agency.id)"])
+            }
+        } catch {
+            throw BrokerConfigurationError(.invalidKey, "development PKI in \(directory.path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GMP
+import Store
+
+extension BrokerLoop {
+    /// Every tick: heartbeats, forgetting expired leases, and the store timer (lease expiry,
+    /// due retries) in a task.
+    func onTick() {
+        let now = clock.now
+        let wallNow = Date()
+        for session in Array(sessions.values) {
+            if session.heartbeat.isPeerGone(at: now) {
+                end(session, reason: .sessionHeartbeatTimeout)
+                continue
+            }
+            if session.heartbeat.isHeartbeatDue(at: now) { send(.heartbeat, to: session.routingID) }
+            let expired = session.inFlight.filter { $0.value.leaseDeadline <= wallNow }.map(\.key)
+            for id in expired { session.inFlight.removeValue(forKey: id) }
+            session.mayHaveWork = true
+        }
+        guard !timerRunning else { return }
+        timerRunning = true
+        let store = services.store
+        let mailbox = mailbox
+        let waker = waker
+        let logger = logger
+        Task {
+            var changed = 0
+            do throws(StoreError) {
+                changed += try await store.expireLeases(now: Date())
+                changed += try await store.promoteDueRetries(now: Date())
+            } catch {
+                logger.error("delivery timer failed", metadata: ["reason": "\(error.reason.rawValue)"])
+            }
+            mailbox.post(.timerDone(changed: changed))
+            try? waker.wake()
+        }
+    }
+
+    /// Starts one claim task per session that has free credit and may have work.
+    func startClaims() {
+        for session in sessions.values
+        where session.mayHaveWork && !session.claimOutstanding && session.freeCredit > 0 && !session.subscriptions.isEmpty {
+            session.claimOutstanding = true
+            session.mayHaveWork = false
+            let limit = session.freeCredit
+            let subscriptions = session.subscriptions
+            let consumer = session.consumer
+            let sessionID = session.id
+            let lease = Double(services.configuration.delivery.leaseMilliseconds) / 1_000
+            let store = services.store
+            let mailbox = mailbox
+            let waker = waker
+            let logger = logger
+            Task {
+                var claimed: [ClaimedDelivery] = []
+                for subscription in subscriptions.shuffled() where claimed.count < limit {
+                    do throws(StoreError) {
+                        let now = Date()
+                        let batch = try await store.claim(
+                            subscription: SubscriptionID(subscription.name), consumer: consumer, limit: limit - claimed.count,
+                            ordering: subscription.ordering, leaseDeadline: now.addingTimeInterval(lease), now: now)
+                        for delivery in batch {
+                            if delivery.attempt > subscription.retry.maxAttempts {
+                                _ = try await store.deadLetter(
+                                    delivery.id, by: consumer,
+                                    failure: DeliveryFailure(reason: "delivery.max-attempts",
+                                                             detail: "\(subscription.retry.maxAttempts) attempts without an answer"),
+                                    now: Date())
+                            } else {
+                                claimed.append(delivery)
+                            }
+                        }
+                    } catch {
+                        logger.error("claim failed", metadata: ["subscription": "\(subscription.name)",
+                                                                 "reason": "\(error.reason.rawValue)"])
+                    }
+                }
+                mailbox.post(.claimed(sessionID: sessionID, consumer: consumer, deliveries: claimed))
+                try? waker.wake()
+            }
+        }
+    }
+
+    /// Sends the claimed deliveries; a session gone meanwhile gets them released.
+    func deliver(_ deliveries: [ClaimedDelivery], sessionID: UInt64, consumer: ConsumerID) {
+        guard let session = sessionsByID[sessionID] else {
+            // The session ended while the claim ran: its release may have run first, so release again.
+            if !deliveries.isEmpty { release(consumer) }
+            return
+        }
+        session.claimOutstanding = false
+        if !deliveries.isEmpty { session.mayHaveWork = true }
+        let lease = UInt32(services.configuration.delivery.leaseMilliseconds)
+        for delivery in deliveries {
+            guard let subscription = session.subscriptions.first(where: { $0.name == delivery.subscription.rawValue }) else {
+                continue
+            }
+            let id = UInt64(bitPattern: delivery.id.rawValue)
+            session.inFlight[id] = .init(subscription: subscription, attempt: delivery.attempt, leaseDeadline: delivery.leaseDeadline)
+            send(.deliver(.init(deliveryID: id, sequence: UInt64(bitPattern: delivery.event.sequence.rawValue),
+                                attempt: UInt32(clamping: delivery.attempt), leaseMilliseconds: lease,
+                                subscription: subscription.name, event: delivery.event.body)),
+                 to: session.routingID)
+            if sessionsByID[sessionID] == nil { return }
+        }
+    }
+
+    /// ACK of an in-flight delivery: acknowledged in the store. Others are ignored (6.2).
+    func settleAck(_ ack: GMPMessage.Ack, session: BrokerSession) {
+        guard session.inFlight.removeValue(forKey: ack.deliveryID) != nil else { return }
+        session.mayHaveWork = true
+        settle(session: session, description: "ack") { store, consumer throws(StoreError) in
+            try await store.acknowledge(DeliveryID(Int64(bitPattern: ack.deliveryID)), by: consumer, now: Date())
+        }
+    }
+
+    /// NACK: retry after the backoff (or the requested delay), or the dead letters when
+    /// permanent or after the maximum attempts.
+    func settleNack(_ nack: GMPMessage.Nack, session: BrokerSession) {
+        guard let inFlight = session.inFlight.removeValue(forKey: nack.deliveryID) else { return }
+        session.mayHaveWork = true
+        let id = DeliveryID(Int64(bitPattern: nack.deliveryID))
+        let policy = inFlight.subscription.retry
+        switch nack.disposition {
+        case .permanent:
+            let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
+            settle(session: session, description: "nack permanent") { store, consumer throws(StoreError) in
+                try await store.deadLetter(id, by: consumer, failure: failure, now: Date())
+            }
+        case .retry(let requested):
+            if inFlight.attempt >= policy.maxAttempts {
+                let failure = DeliveryFailure(
+                    reason: nack.reason, detail: "maximum attempts (\(policy.maxAttempts)) reached: \(nack.message)")
+                settle(session: session, description: "nack max attempts") { store, consumer throws(StoreError) in
+                    try await store.deadLetter(id, by: consumer, failure: failure, now: Date())
+                }
+            } else {
+                var generator = SystemRandomNumberGenerator()
+                let delay = policy.delayMilliseconds(afterAttempt: inFlight.attempt, requested: Int(requested), using: &generator)
+                let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
+                settle(session: session, description: "nack retry") { store, consumer throws(StoreError) in
+                    let now = Date()
+                    return try await store.scheduleRetry(id, by: consumer, retryAt: now.addingTimeInterval(Double(delay) / 1_000),
+                                                         failure: failure, now: now)
+                }
+            }
+        }
+    }
+
+    private func settle(
+        session: BrokerSession, description: String,
+        _ body: @escaping @Sendable (any EventStore, ConsumerID) async throws(StoreError) -> SettleOutcome
+    ) {
+        let store = services.store
+        let consumer = session.consumer
+        let logger = logger
+        Task {
+            do throws(StoreError) {
+                let outcome = try await body(store, consumer)
+                if outcome != .applied {
+                    logger.debug("answer not applied", metadata: ["answer": "\(description)", "outcome": "\(outcome)"])
+                }
+            } catch {
+                logger.error("answer failed", metadata: ["answer": "\(description)", "reason": "\(error.reason.rawValue)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import GMP
+import Logging
+import Store
+import Synchronization
+import ZeroMQ
+
+/// The broker's socket thread: polls the adapter ROUTER and the wake-up PAIR, decodes GMP,
+/// keeps the sessions, and starts tasks for the work that must not block it (the publish
+/// pipeline, store claims and answers, timers). Tasks post their results to the
+/// ``LoopMailbox`` and wake the thread. Not `Sendable`: created, used and dropped on its
+/// `IOThread`.
+final class BrokerLoop {
+    let services: BrokerServices
+    let router: Socket
+    let wakeReceiver: Socket
+    let waker: Waker
+    let mailbox: LoopMailbox
+    let stopRequested: StopSignal
+    let logger: Logger
+    private let limits: GMPLimits
+    var sessions: [[UInt8]: BrokerSession] = [:]
+    var sessionsByID: [UInt64: BrokerSession] = [:]
+    private var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
+    private var nextSessionID: UInt64 = 1
+    private var pendingPublishes = 0
+    var timerRunning = false
+    private var nextTick: ContinuousClock.Instant
+    let clock = ContinuousClock()
+
+    init(services: BrokerServices, router: Socket, wakeReceiver: Socket, waker: Waker, mailbox: LoopMailbox,
+         stopRequested: StopSignal, logger: Logger) {
+        self.services = services
+        self.router = router
+        self.wakeReceiver = wakeReceiver
+        self.waker = waker
+        self.mailbox = mailbox
+        self.stopRequested = stopRequested
+        self.logger = logger
+        let configured = services.configuration.limits
+        limits = GMPLimits(maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
+                           maxSubscriptions: configured.maxSubscriptions)
+        nextTick = ContinuousClock.now
+    }
+
+    private var tick: Duration { .milliseconds(services.configuration.delivery.tickMilliseconds) }
+
+    /// Runs until a stop is requested, then drains: stops reading, waits (at most
+    /// `drainTimeout`) for the publishes in hand to be answered, says BYE to every session.
+    func run(drainTimeout: Duration = .seconds(10)) {
+        let poller = Poller()
+        let routerToken = poller.register(router)
+        let wakeToken = poller.register(wakeReceiver)
+        while !stopRequested.isSet {
+            let timeout = max(.zero, nextTick - clock.now)
+            do {
+                _ = try poller.poll(timeout: timeout)
+                if poller.isReadable(wakeToken) { try Waker.drain(wakeReceiver) }
+                if poller.isReadable(routerToken) { receiveAvailable() }
+            } catch {
+                logger.error("poll failed", metadata: ["error": "\(error)"])
+            }
+            handleSignals()
+            if clock.now >= nextTick {
+                onTick()
+                nextTick = clock.now + tick
+            }
+            startClaims()
+        }
+        logger.info("stopping: no longer reading; finishing the publishes in hand", metadata: ["pending": "\(pendingPublishes)"])
+        let deadline = clock.now + drainTimeout
+        let drainPoller = Poller()
+        let drainWake = drainPoller.register(wakeReceiver)
+        while pendingPublishes > 0 && clock.now < deadline {
+            _ = try? drainPoller.poll(timeout: .milliseconds(50))
+            if drainPoller.isReadable(drainWake) { _ = try? Waker.drain(wakeReceiver) }
+            handleSignals()
+        }
+        for session in sessions.values {
+            send(.bye(.init(reason: .sessionShuttingDown)), to: session.routingID)
+        }
+        sessions.removeAll()
+        sessionsByID.removeAll()
+    }
+
+    // MARK: Receiving
+
+    private func receiveAvailable() {
+        // Bounded per wake-up so that timers and answers are not starved.
+        for _ in 0..<1_000 {
+            let frames: [Message]
+            do {
+                frames = try router.receiveMultipart(flags: .dontWait, maximumFrames: limits.maxFrames + 2)
+            } catch where error.wouldBlock {
+                return
+            } catch {
+                logger.warning("receive failed", metadata: ["error": "\(error.reason.rawValue)"])
+                continue
+            }
+            guard frames.count >= 1 else { continue }
+            let routingID = frames[0].bytes
+            let userID = frames.count > 1 ? frames[1].userID : nil
+            handle(routingID: routingID, agency: userID, frames: frames.dropFirst().map(\.bytes))
+        }
+    }
+
+    private func handle(routingID: [UInt8], agency: String?, frames: [[UInt8]]) {
+        let session = sessions[routingID]
+        session?.heartbeat.didReceive(at: clock.now)
+        let message: GMPMessage
+        do {
+            message = try GMPMessage(decoding: frames, limits: limits, from: .adapter)
+        } catch {
+            // Never answer an ERROR with an ERROR.
+            if let header = frames.first, header.count >= 5, header.starts(with: Array("GMP".utf8)), header[4] == GMPCommand.error.rawValue,
+               error.reason != .protocolUnsupportedVersion {
+                return
+            }
+            sendError(.init(error), to: routingID)
+            if let session { end(session, reason: error.reason) }
+            return
+        }
+        guard let agency else {
+            sendError(.init(reason: .brokerInternal, detail: "the connection carries no authenticated agency"), to: routingID)
+            return
+        }
+        guard let session else {
+            switch message.command.withoutSession {
+            case .openSession:
+                if case .hello(let hello) = message { openSession(hello, routingID: routingID, agency: agency) }
+            case .answerHelloRequired:
+                sendError(.init(reason: .protocolHelloRequired, detail: "send HELLO first"), to: routingID)
+            case .ignore:
+                return
+            case .answerUnexpected:
+                sendError(.init(reason: .protocolUnexpectedCommand, detail: "\(message.command.name) is sent by the broker"),
+                          to: routingID)
+            }
+            return
+        }
+        switch message {
+        case .hello(let hello):
+            end(session, reason: .sessionClosed)
+            openSession(hello, routingID: routingID, agency: agency)
+        case .heartbeat:
+            break
+        case .bye:
+            end(session, reason: .sessionClosed)
+        case .error(let error):
+            logger.notice("adapter sent ERROR", metadata: ["session": "\(session.id)", "reason": "\(error.reason.rawValue)"])
+            end(session, reason: error.reason)
+        case .publish(let publish):
+            startPublish(publish, session: session)
+        case .credit(let credit):
+            session.credit = min(Int(credit.credit), services.configuration.limits.maxCredit)
+            session.mayHaveWork = true
+        case .ack(let ack):
+            settleAck(ack, session: session)
+        case .nack(let nack):
+            settleNack(nack, session: session)
+        case .welcome, .accepted, .rejected, .deliver:
+            sendError(.init(reason: .protocolUnexpectedCommand, detail: "\(message.command.name) is sent by the broker"),
+                      to: routingID)
+            end(session, reason: .protocolUnexpectedCommand)
+        }
+    }
+
+    // MARK: Sessions
+
+    private func openSession(_ hello: GMPMessage.Hello, routingID: [UInt8], agency: String) {
+        guard hello.agency == agency else {
+            sendError(.init(reason: .authAgencyMismatch,
+                            detail: "HELLO names `\(hello.agency)` but the CURVE key belongs to `\(agency)`"), to: routingID)
+            return
+        }
+        let available = services.routes.subscriptions(agency: agency, adapter: hello.adapterName)
+        var granted = available
+        if !hello.subscriptions.isEmpty {
+            granted = []
+            for name in hello.subscriptions {
+                guard let subscription = available.first(where: { $0.name == name }) else {
+                    sendError(.init(reason: .routeUnknownSubscription,
+                                    detail: "the routes give `\(agency)/\(hello.adapterName)` no subscription `\(name)`"),
+                              to: routingID)
+                    return
+                }
+                if !granted.contains(subscription) { granted.append(subscription) }
+            }
+        }
+        let configuration = services.configuration
+        let welcome = GMPMessage.Welcome(
+            sessionID: nextSessionID,
+            heartbeatIntervalMilliseconds: UInt32(configuration.heartbeat.intervalMilliseconds),
+            heartbeatLiveness: UInt8(configuration.heartbeat.liveness),
+            maxFrameBytes: UInt32(configuration.limits.maxFrameBytes),
+            maxEventBytes: UInt32(configuration.limits.maxEventBytes),
+            maxEventsPerPublish: UInt16(configuration.limits.maxEventsPerPublish),
+            maxCredit: UInt32(configuration.limits.maxCredit),
+            leaseMilliseconds: UInt32(configuration.delivery.leaseMilliseconds),
+            brokerID: "\(configuration.brokerName)/\(BrokerServer.version)",
+            subscriptions: granted.map(\.name))
+        let session = BrokerSession(id: nextSessionID, routingID: routingID, agency: agency, adapter: hello.adapterName,
+                                    subscriptions: granted, heartbeat: GMPHeartbeat(welcome, now: clock.now))
+        nextSessionID += 1
+        sessions[routingID] = session
+        sessionsByID[session.id] = session
+        logger.info("session opened", metadata: ["session": "\(session.id)", "agency": "\(agency)",
+                                                 "adapter": "\(hello.adapterName)", "version": "\(hello.adapterVersion)",
+                                                 "subscriptions": "\(granted.map(\.name))"])
+        send(.welcome(welcome), to: routingID)
+    }
+
+    /// Ends a session: forgets it and returns its in-flight deliveries to ready.
+    func end(_ session: BrokerSession, reason: ReasonCode) {
+        guard sessionsByID.removeValue(forKey: session.id) != nil else { return }
+        if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
+        logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
+                                                "inFlight": "\(session.inFlight.count)"])
+        release(session.consumer)
+    }
+
+    /// Returns a consumer's in-flight deliveries to ready, in a task.
+    func release(_ consumer: ConsumerID) {
+        let store = services.store
+        let mailbox = mailbox
+        let waker = waker
+        let logger = logger
+        Task {
+            do throws(StoreError) {
+                let released = try await store.releaseDeliveries(of: consumer, now: Date())
+                mailbox.post(.released(changed: released))
+                try? waker.wake()
+            } catch {
+                logger.error("release failed", metadata: ["consumer": "\(consumer)", "reason": "\(error.reason.rawValue)"])
+            }
+        }
+    }
+
+    // MARK: Sending
+
+    func send(_ message: GMPMessage, to routingID: [UInt8]) {
+        do {
+            let frames = try message.encode()
+            try router.send(multipart: [routingID] + frames)
+            sessions[routingID]?.heartbeat.didSend(at: clock.now)
+        } catch let error as ZMQError {
+            logger.notice("send failed", metadata: ["command": "\(message.command.name)", "error": "\(error.reason.rawValue)"])
+            if let session = sessions[routingID] { end(session, reason: .sessionClosed) }
+        } catch {
+            logger.error("encode failed", metadata: ["command": "\(message.command.name)", "error": "\(error)"])
+        }
+    }
+
+    /// Sends ERROR at most once per second per connection.
+    private func sendError(_ error: GMPMessage.SessionError, to routingID: [UInt8]) {
+        let now = clock.now
+        if let last = lastErrorSent[routingID], now - last < .seconds(1) { return }
+        if lastErrorSent.count > 10_000 { lastErrorSent.removeAll() }
+        lastErrorSent[routingID] = now
+        logger.info("protocol error", metadata: ["reason": "\(error.reason.rawValue)"])
+        send(.error(error), to: routingID)
+    }
+
+    // MARK: Publishing
+
+    private func startPublish(_ publish: GMPMessage.Publish, session: BrokerSession) {
+        for event in publish.events {
+            guard pendingPublishes < services.configuration.limits.maxPendingPublishes else {
+                send(.rejected(.init(tag: event.tag, reason: .flowOverloaded,
+                                     message: "the broker holds its maximum of pending publishes")), to: session.routingID)
+                continue
+            }
+            pendingPublishes += 1
+            let pipeline = services.pipeline
+            let mailbox = mailbox
+            let waker = waker
+            let sessionID = session.id
+            let agency = session.agency
+            Task {
+                let answer = await pipeline.process(tag: event.tag, event: event.event, agency: agency)
+                var stored = false
+                if case .accepted(let accepted) = answer { stored = !accepted.duplicate }
+                mailbox.post(.publishAnswered(sessionID: sessionID, answer: answer, storedForSubscribers: stored))
+                try? waker.wake()
+            }
+        }
+    }
+
+    func handleSignals() {
+        for signal in mailbox.takeAll() {
+            switch signal {
+            case .publishAnswered(let sessionID, let answer, let stored):
+                pendingPublishes -= 1
+                if let session = sessionsByID[sessionID] { send(answer, to: session.routingID) }
+                if stored { for session in sessions.values { session.mayHaveWork = true } }
+            case .claimed(let sessionID, let consumer, let deliveries):
+                deliver(deliveries, sessionID: sessionID, consumer: consumer)
+            case .timerDone(let changed):
+                timerRunning = false
+                if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
+            case .released(let changed):
+                if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import Synchronization
+import ZeroMQ
+
+/// A running broker: the adapter ROUTER (CURVE server, ZAP against the agencies' keys) served
+/// by one owned `IOThread`, plus the store and the publish pipeline.
+///
+/// `Sendable`: its stored properties are `Sendable` (the context, the waker, an atomic stop
+/// flag, the thread handle); the sockets live only on the loop thread.
+///
+/// ```swift
+/// let server = try await BrokerServer.start(configuration: configuration, logger: logger)
+/// // … on SIGTERM:
+/// server.requestStop()
+/// await server.waitUntilStopped()
+/// ```
+public final class BrokerServer: Sendable {
+    /// The broker's software version, announced in WELCOME as `<name>/<version>`.
+    public static let version = "0.1.0"
+
+    /// The endpoint actually bound (e.g. `tcp://127.0.0.1:41234` when the port was `*`).
+    public let boundEndpoint: String
+    /// The broker's CURVE public key (adapters set it as `ZMQ_CURVE_SERVERKEY`).
+    public let publicKey: CurvePublicKey
+    private let services: BrokerServices
+    private let context: Context
+    private let waker: Waker
+    private let stopFlag: StopSignal
+    private let thread: IOThread
+    private let logger: Logger
+
+    private init(boundEndpoint: String, services: BrokerServices, context: Context, waker: Waker,
+                 stopFlag: StopSignal, thread: IOThread, logger: Logger) {
+        self.boundEndpoint = boundEndpoint
+        self.publicKey = services.brokerKeyPair.publicKey
+        self.services = services
+        self.context = context
+        self.waker = waker
+        self.stopFlag = stopFlag
+        self.thread = thread
+        self.logger = logger
+    }
+
+    /// Loads everything, binds the adapter endpoint and starts serving.
+    public static func start(configuration: BrokerConfiguration, logger: Logger) async throws(BrokerError) -> BrokerServer {
+        let services = try await BrokerServices.load(configuration, logger: logger)
+        let context: Context
+        let waker: Waker
+        let wakeEndpoint = "inproc://gerbangd.wake.\(UInt64.random(in: 1...UInt64.max))"
+        do {
+            context = try Context()
+            try context.startZAPHandler(logger: logger, authorizer: services.curveKeys.authorizer)
+            waker = try Waker(context: context, endpoint: wakeEndpoint)
+        } catch {
+            await services.store.close()
+            throw BrokerError(.socket, "\(error)")
+        }
+        let mailbox = LoopMailbox()
+        let stopFlag = StopSignal()
+        let box = ThreadBox()
+        let started: Result<String, BrokerError> = await withCheckedContinuation { continuation in
+            let thread = IOThread.start(name: "gerbangd.loop") {
+                let router: Socket
+                let wakeReceiver: Socket
+                let bound: String
+                do {
+                    router = try Socket(.router, context: context)
+                    try router.set(.maximumMessageSize, Int64(configuration.limits.maxFrameBytes))
+                    try router.makeCurveServer(secretKey: services.brokerKeyPair.secretKey)
+                    bound = try router.bind(configuration.adapterEndpoint)
+                    wakeReceiver = try Socket(.pair, context: context)
+                    _ = try wakeReceiver.bind(wakeEndpoint)
+                } catch {
+                    continuation.resume(returning: .failure(BrokerError(.socket, "\(configuration.adapterEndpoint): \(error)")))
+                    return
+                }
+                continuation.resume(returning: .success(bound))
+                let loop = BrokerLoop(services: services, router: router, wakeReceiver: wakeReceiver, waker: waker,
+                                      mailbox: mailbox, stopRequested: stopFlag, logger: logger)
+                loop.run()
+            }
+            box.thread.withLock { $0 = thread }
+        }
+        switch started {
+        case .failure(let error):
+            await services.store.close()
+            throw error
+        case .success(let bound):
+            let thread = box.waitForThread()
+            logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
+            return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker,
+                                stopFlag: stopFlag, thread: thread, logger: logger)
+        }
+    }
+
+    /// Asks the loop to stop: it stops reading, answers the publishes in hand, says BYE
+    /// `session.shutting-down` to every session and ends. Safe from any thread or signal task.
+    public func requestStop() {
+        stopFlag.set()
+        try? waker.wake()
+    }
+
+    /// Waits for the loop to end, then closes the store (committing the batch in hand).
+    public func waitUntilStopped() async {
+        let thread = thread
+        _ = try? await IOThread.run(name: "gerbangd.join") { thread.join() }
+        await services.store.close()
+        logger.info("gerbangd stopped")
+    }
+}
+
+/// Carries the `IOThread` handle out of the continuation's body, which may still be storing
+/// it when the awaiting task resumes. `Sendable`: a `Mutex` guards the slot.
+private final class ThreadBox: Sendable {
+    let thread = Mutex<IOThread?>(nil)
+
+    /// The handle; spins (yielding) for the few instructions between `start` and the store.
+    func waitForThread() -> IOThread {
+        while true {
+            if let thread = thread.withLock({ $0 }) { return thread }
+            sched_yield()
+        }
+    }
+}
+
+/// A one-way stop flag shared between the signal handling and the loop thread. `Sendable`: an
+/// `Atomic`.
+final class StopSignal: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// Whether a stop was requested.
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    /// Requests the stop.
+    func set() { flag.store(true, ordering: .releasing) }
+}

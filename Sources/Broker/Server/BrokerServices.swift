@@ -1,0 +1,96 @@
+import Catalogue
+import Foundation
+import Logging
+import SQLiteStore
+import Store
+import Trust
+import ZeroMQ
+
+/// Everything the broker loop uses besides its sockets, loaded once at start. `Sendable`:
+/// immutable values and `Sendable` services.
+struct BrokerServices: Sendable {
+    let configuration: BrokerConfiguration
+    let routes: BrokerRoutes
+    let curveKeys: AgencyCurveKeys
+    let brokerKeyPair: CurveKeyPair
+    let store: any EventStore
+    let pipeline: PublishPipeline
+
+    /// Loads keys, routes, trust, catalogue and opens the store (creating development files
+    /// first in development mode).
+    static func load(_ configuration: BrokerConfiguration, logger: Logger) async throws(BrokerError) -> BrokerServices {
+        func configurationStep<T>(_ body: () throws(BrokerConfigurationError) -> T) throws(BrokerError) -> T {
+            do {
+                return try body()
+            } catch {
+                throw BrokerError(.configuration, error.description)
+            }
+        }
+        if configuration.developmentMode {
+            try configurationStep { () throws(BrokerConfigurationError) in
+                try DevelopmentBootstrap.run(configuration, logger: logger)
+            }
+        }
+        let brokerKeyPair = try configurationStep { () throws(BrokerConfigurationError) in
+            try CurveKeyFile.readKeyPair(secretKeyPath: configuration.brokerSecretKeyPath)
+        }
+        let curveKeys = try configurationStep { () throws(BrokerConfigurationError) in
+            try AgencyCurveKeys.load(agenciesPath: configuration.paths.agencies,
+                                     generatedDirectory: configuration.developmentMode ? configuration.agencyCurveKeyDirectory : nil)
+        }
+        let routes: BrokerRoutes
+        if FileManager.default.fileExists(atPath: configuration.paths.routes) {
+            routes = try configurationStep { () throws(BrokerConfigurationError) in
+                try ProvisionalRoutesFile.load(contentsOf: configuration.paths.routes)
+            }
+        } else {
+            logger.warning("no routes file: nobody may publish", metadata: ["path": "\(configuration.paths.routes)"])
+            routes = BrokerRoutes(permissions: [], subscriptions: [])
+        }
+        let verifier = try loadVerifier(configuration, logger: logger)
+        let registry: SchemaRegistry
+        do {
+            registry = try SchemaRegistry(directory: configuration.paths.schemas)
+        } catch {
+            throw BrokerError(.catalogue, "\(configuration.paths.schemas): \(error)")
+        }
+        let settings = configuration.store
+        let storeConfiguration = SQLiteStoreConfiguration(
+            path: configuration.storePath, maxBatchSize: settings.maxBatchSize,
+            maxBatchWait: .milliseconds(settings.maxBatchWaitMilliseconds),
+            deduplicationWindow: .seconds(settings.deduplicationWindowSeconds),
+            retention: .seconds(settings.retentionSeconds))
+        let store: SQLiteStore
+        do {
+            store = try await SQLiteStore.open(configuration: storeConfiguration, logger: logger)
+        } catch {
+            throw BrokerError(.store, "\(configuration.storePath): \(error)")
+        }
+        let pipeline = PublishPipeline(verifier: verifier, registry: registry, routes: routes, store: store,
+                                       maxEventBytes: configuration.limits.maxEventBytes, logger: logger)
+        return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
+                              brokerKeyPair: brokerKeyPair, store: store, pipeline: pipeline)
+    }
+
+    /// The signature verifier over the PKI folder: root as trust anchor, the issuing CA as
+    /// intermediate, `agencies/*.cert.pem` as known signers, `crl/` for revocation.
+    private static func loadVerifier(_ configuration: BrokerConfiguration, logger: Logger) throws(BrokerError) -> SignatureVerifier {
+        let pki = DevelopmentPKI(directory: URL(fileURLWithPath: configuration.pkiDirectory))
+        do {
+            var known: [Certificate] = []
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: pki.agenciesDirectory.path)) ?? []
+            for file in files.sorted() where file.hasSuffix(".cert.pem") {
+                known += try Certificate.load(contentsOf: pki.agenciesDirectory.appendingPathComponent(file))
+            }
+            let trust = TrustConfiguration(
+                trustAnchors: try Certificate.load(contentsOf: pki.rootCertificateURL),
+                intermediates: try Certificate.load(contentsOf: pki.intermediateCertificateURL),
+                knownCertificates: known,
+                crlDirectory: pki.crlDirectory,
+                agencies: try AgencyDirectory(contentsOf: URL(fileURLWithPath: configuration.paths.agencies)))
+            return try SignatureVerifier(configuration: trust, logger: logger)
+        } catch {
+            throw BrokerError(.trust, "\(pki.directory.path): \(error)")
+        }
+    }
+}

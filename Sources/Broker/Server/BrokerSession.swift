@@ -1,0 +1,43 @@
+import Foundation
+import GMP
+import Store
+
+/// One GMP session, owned by the broker loop thread. Not `Sendable`: only the loop touches it.
+final class BrokerSession {
+    let id: UInt64
+    let routingID: [UInt8]
+    let agency: String
+    let adapter: String
+    let consumer: ConsumerID
+    let subscriptions: [BrokerRoutes.Subscription]
+    /// The adapter's credit (clamped to `max_credit`).
+    var credit = 0
+    /// Deliveries sent and not yet answered or expired, with their subscription, attempt and
+    /// lease deadline.
+    var inFlight: [UInt64: InFlight] = [:]
+    /// A claim task is running for this session.
+    var claimOutstanding = false
+    /// New deliveries may be ready (credit, acknowledgements, new events, timer).
+    var mayHaveWork = true
+    var heartbeat: GMPHeartbeat
+
+    struct InFlight {
+        var subscription: BrokerRoutes.Subscription
+        var attempt: Int
+        var leaseDeadline: Date
+    }
+
+    init(id: UInt64, routingID: [UInt8], agency: String, adapter: String,
+         subscriptions: [BrokerRoutes.Subscription], heartbeat: GMPHeartbeat) {
+        self.id = id
+        self.routingID = routingID
+        self.agency = agency
+        self.adapter = adapter
+        self.consumer = ConsumerID("\(agency)/\(adapter)/\(id)")
+        self.subscriptions = subscriptions
+        self.heartbeat = heartbeat
+    }
+
+    /// How many more deliveries the session can take now.
+    var freeCredit: Int { max(0, credit - inFlight.count) }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import GMP
+import Testing
+import ZeroMQ
+
+/// End-to-end: a real `gerbangd` process, real CURVE DEALER clients, signed events.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct BrokerEndToEndTests {
+    @Test func publishIsAcceptedDeliveredAndAcknowledged() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            let welcome = try publisher.hello(agency: "dukcapil", adapter: "siak")
+            #expect(welcome.subscriptions.isEmpty)
+            #expect(welcome.maxEventBytes == 262_144)
+
+            let event = try TestEvents.signed(broker: broker)
+            try publisher.send(.publish(.init(events: [.init(tag: 7, event: event)])))
+            guard case .accepted(let accepted) = try publisher.receive() else { throw BrokerTestError("not accepted:\n\(broker.log)") }
+            #expect(accepted.tag == 7)
+            #expect(!accepted.duplicate)
+
+            // The same (source, id) again: ACCEPTED with the duplicate flag and the same sequence.
+            try publisher.send(.publish(.init(events: [.init(tag: 8, event: event)])))
+            guard case .accepted(let duplicate) = try publisher.receive() else { throw BrokerTestError("duplicate not accepted") }
+            #expect(duplicate.duplicate)
+            #expect(duplicate.sequence == accepted.sequence)
+
+            let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+            let granted = try subscriber.hello(agency: "kemensos")
+            #expect(granted.subscriptions == ["kemensos-population"])
+            try subscriber.send(.credit(.init(credit: 10)))
+            guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
+            #expect(deliver.event == event)
+            #expect(deliver.attempt == 1)
+            #expect(deliver.sequence == accepted.sequence)
+            #expect(deliver.subscription == "kemensos-population")
+            try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
+
+            // Nothing else is delivered: the duplicate was not stored twice, the ACK settled it.
+            try subscriber.socket.set(.receiveTimeoutMilliseconds, 700)
+            #expect(throws: ZMQError.self) { _ = try subscriber.receive() }
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func rejectionsCarryTheirReasonCodes() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            let tampered = try TestEvents.tampered(broker: broker)
+            let kemensosSigned = try TestEvents.signed(type: "socialaid.beneficiary.enrolled", agency: "kemensos", broker: broker)
+            let oversize = [UInt8](repeating: 0x20, count: 262_145)
+            try publisher.send(.publish(.init(events: [
+                .init(tag: 1, event: tampered),
+                .init(tag: 2, event: Array("{\"a\":1,\"a\":2}".utf8)),
+                .init(tag: 3, event: kemensosSigned),
+                .init(tag: 4, event: oversize),
+            ])))
+            var answers: [UInt64: GMPMessage.Rejected] = [:]
+            for _ in 0..<4 {
+                guard case .rejected(let rejected) = try publisher.receive() else { throw BrokerTestError("not rejected") }
+                answers[rejected.tag] = rejected
+            }
+            #expect(answers[1]?.reason == .signatureInvalid)
+            #expect(answers[1]?.specificCode == "trust.bad-signature")
+            #expect(answers[2]?.reason == .eventMalformed)
+            #expect(answers[2]?.specificCode == "json.duplicate-key")
+            // Signed by kemensos but sent on dukcapil's connection.
+            #expect(answers[3]?.reason == .signatureAgencyMismatch)
+            #expect(answers[4]?.reason == .eventTooLarge)
+
+            // A schema violation, signed correctly: the instance path is the location.
+            let invalid = try TestEvents.signed(broker: broker) {
+                $0.replacingOccurrences(of: "\"registeredOn\": \"2026-11-19\"", with: "\"registeredOn\": \"19-11-2026\"")
+            }
+            try publisher.send(.publish(.init(events: [.init(tag: 5, event: invalid)])))
+            guard case .rejected(let violation) = try publisher.receive() else { throw BrokerTestError("schema violation accepted") }
+            #expect(violation.reason == .schemaViolation)
+            #expect(violation.location == "/data/registeredOn")
+            #expect(violation.specificCode.hasPrefix("schema.keyword."))
+
+            // kemensos may publish its own socialaid events; bank-bri may publish nothing.
+            let kemensos = try AdapterClient(broker: broker, agency: "kemensos")
+            try kemensos.hello(agency: "kemensos", adapter: "siks")
+            let enrolled = try TestEvents.signed(type: "socialaid.beneficiary.enrolled", agency: "kemensos", broker: broker)
+            try kemensos.send(.publish(.init(events: [.init(tag: 9, event: enrolled)])))
+            let answer = try kemensos.receive()
+            guard case .accepted = answer else { throw BrokerTestError("kemensos socialaid event: \(answer)\n\(broker.log)") }
+            let bank = try AdapterClient(broker: broker, agency: "bank-bri")
+            try bank.hello(agency: "bank-bri")
+            let settled = try TestEvents.signed(type: "socialaid.disbursement.settled", agency: "bank-bri", broker: broker)
+            try bank.send(.publish(.init(events: [.init(tag: 10, event: settled)])))
+            guard case .rejected(let notPermitted) = try bank.receive() else { throw BrokerTestError("bank-bri was permitted") }
+            #expect(notPermitted.reason == .routeNotPermitted)
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func sessionErrors() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let client = try AdapterClient(broker: broker, agency: "dukcapil")
+            try client.send(.credit(.init(credit: 1)))
+            guard case .error(let helloRequired) = try client.receive() else { throw BrokerTestError("no ERROR") }
+            #expect(helloRequired.reason == .protocolHelloRequired)
+
+            let other = try AdapterClient(broker: broker, agency: "dukcapil")
+            try other.send(.hello(.init(agency: "kemensos", adapterName: "main", adapterVersion: "1")))
+            guard case .error(let mismatch) = try other.receive() else { throw BrokerTestError("no ERROR") }
+            #expect(mismatch.reason == .authAgencyMismatch)
+
+            let third = try AdapterClient(broker: broker, agency: "kemensos")
+            try third.send(.hello(.init(agency: "kemensos", adapterName: "main", adapterVersion: "1", subscriptions: ["nope"])))
+            guard case .error(let unknown) = try third.receive() else { throw BrokerTestError("no ERROR") }
+            #expect(unknown.reason == .routeUnknownSubscription)
+
+            let fourth = try AdapterClient(broker: broker, agency: "bank-bri")
+            try fourth.sendRaw([[0x47, 0x4D, 0x50, 0x02, 0x01]])
+            guard case .error(let version) = try fourth.receive() else { throw BrokerTestError("no ERROR") }
+            #expect(version.reason == .protocolUnsupportedVersion)
+
+            let fifth = try AdapterClient(broker: broker, agency: "bank-bri")
+            try fifth.sendRaw([[0x47, 0x4D, 0x50, 0x01, 0x7F]])
+            guard case .error(let command) = try fifth.receive() else { throw BrokerTestError("no ERROR") }
+            #expect(command.reason == .protocolUnknownCommand)
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func unknownCurveKeyIsRefusedAtTheHandshake() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let stranger = broker.directory.appendingPathComponent("stranger.key").path
+            try CurveKeyPair.generate().secretKey.z85.write(toFile: stranger, atomically: true, encoding: .utf8)
+            let client = try AdapterClient(broker: broker, agency: "dukcapil", keyFile: stranger)
+            try client.socket.set(.receiveTimeoutMilliseconds, 1_000)
+            try client.send(.hello(.init(agency: "dukcapil", adapterName: "main", adapterVersion: "1")))
+            #expect(throws: ZMQError.self) { _ = try client.receive() }
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func nackRetriesThenDeadLetters() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            try publisher.send(.publish(.init(events: [.init(tag: 1, event: try TestEvents.signed(broker: broker))])))
+            guard case .accepted = try publisher.receive() else { throw BrokerTestError("not accepted") }
+            let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+            try subscriber.hello(agency: "kemensos")
+            try subscriber.send(.credit(.init(credit: 5)))
+            // max-attempts 3: attempts 1, 2, 3 are delivered, then the event is dead.
+            for expected in 1...3 {
+                guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
+                #expect(deliver.attempt == UInt32(expected))
+                try subscriber.send(.nack(.init(deliveryID: deliver.deliveryID, disposition: .retry(delayMilliseconds: 0),
+                                                reason: "test.retry")))
+            }
+            try subscriber.socket.set(.receiveTimeoutMilliseconds, 1_000)
+            #expect(throws: ZMQError.self) { _ = try subscriber.receive() }
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func acceptedEventSurvivesKill9() async throws {
+        try await IOThread.run {
+            let first = try BrokerProcess()
+            let publisher = try AdapterClient(broker: first, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            let event = try TestEvents.signed(broker: first)
+            try publisher.send(.publish(.init(events: [.init(tag: 1, event: event)])))
+            guard case .accepted(let accepted) = try publisher.receive() else { throw BrokerTestError("not accepted") }
+            first.kill9()
+
+            let second = try BrokerProcess(directory: first.directory)
+            let subscriber = try AdapterClient(broker: second, agency: "kemensos")
+            try subscriber.hello(agency: "kemensos")
+            try subscriber.send(.credit(.init(credit: 10)))
+            guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER:\n\(second.log)") }
+            #expect(deliver.sequence == accepted.sequence)
+            #expect(deliver.event == event)
+            try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
+            #expect(second.terminate() == 0)
+        }
+    }
+
+    @Test func disconnectReturnsInFlightDeliveries() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            try publisher.send(.publish(.init(events: [.init(tag: 1, event: try TestEvents.signed(broker: broker))])))
+            guard case .accepted = try publisher.receive() else { throw BrokerTestError("not accepted") }
+            let first = try AdapterClient(broker: broker, agency: "kemensos")
+            try first.hello(agency: "kemensos")
+            try first.send(.credit(.init(credit: 1)))
+            guard case .deliver(let original) = try first.receive() else { throw BrokerTestError("no DELIVER") }
+            try first.send(.bye(.init(reason: .sessionClosed)))
+            let second = try AdapterClient(broker: broker, agency: "kemensos")
+            try second.hello(agency: "kemensos")
+            try second.send(.credit(.init(credit: 1)))
+            guard case .deliver(let again) = try second.receive() else { throw BrokerTestError("no redelivery") }
+            #expect(again.deliveryID == original.deliveryID)
+            #expect(again.attempt == 2)
+            #expect(broker.terminate() == 0)
+        }
+    }
+}
