@@ -1,1 +1,0 @@
-// The Routing module: routes, subscriptions and retry policies.
