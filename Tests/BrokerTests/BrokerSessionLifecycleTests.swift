@@ -37,4 +37,31 @@ struct BrokerSessionLifecycleTests {
             #expect(bye.reason == .sessionShuttingDown)
         }
     }
+
+    @Test func shippedConfigurationAndRoutesRunOnAFreshDataDirectory() async throws {
+        try await IOThread.run {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangd-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let root = BrokerProcess.repositoryRoot
+            let broker = try BrokerProcess(
+                directory: directory,
+                arguments: ["--config", "Config/gerbang.yaml", "--dev", "--data-dir", directory.appendingPathComponent("data").path,
+                            "--endpoint", "tcp://127.0.0.1:*"],
+                workingDirectory: root)
+            // Config/routes.yaml: kemensos/bansos receives deaths; dukcapil publishes population.**.
+            let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+            let welcome = try subscriber.hello(agency: "kemensos", adapter: "bansos")
+            #expect(welcome.subscriptions == ["kemensos.bansos"])
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil", adapter: "siak")
+            let event = try TestEvents.signed(broker: broker)
+            try publisher.send(.publish(.init(events: [.init(tag: 1, event: event)])))
+            guard case .accepted = try publisher.receive() else { throw BrokerTestError("not accepted:\n\(broker.log)") }
+            try subscriber.send(.credit(.init(credit: 1)))
+            guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
+            #expect(deliver.event == event)
+            #expect(deliver.leaseMilliseconds == 30_000)
+            #expect(broker.terminate() == 0)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import Logging
+import Routing
 import SQLiteStore
 import Store
 import Trust
@@ -10,7 +11,7 @@ import ZeroMQ
 /// immutable values and `Sendable` services.
 struct BrokerServices: Sendable {
     let configuration: BrokerConfiguration
-    let routes: BrokerRoutes
+    let routes: RouteTable
     let curveKeys: AgencyCurveKeys
     let brokerKeyPair: CurveKeyPair
     let store: any EventStore
@@ -38,21 +39,20 @@ struct BrokerServices: Sendable {
             try AgencyCurveKeys.load(agenciesPath: configuration.paths.agencies,
                                      generatedDirectory: configuration.developmentMode ? configuration.agencyCurveKeyDirectory : nil)
         }
-        let routes: BrokerRoutes
-        if FileManager.default.fileExists(atPath: configuration.paths.routes) {
-            routes = try configurationStep { () throws(BrokerConfigurationError) in
-                try ProvisionalRoutesFile.load(contentsOf: configuration.paths.routes)
-            }
-        } else {
-            logger.warning("no routes file: nobody may publish", metadata: ["path": "\(configuration.paths.routes)"])
-            routes = BrokerRoutes(permissions: [], subscriptions: [])
-        }
         let verifier = try loadVerifier(configuration, logger: logger)
         let registry: SchemaRegistry
         do {
             registry = try SchemaRegistry(directory: configuration.paths.schemas)
         } catch {
             throw BrokerError(.catalogue, "\(configuration.paths.schemas): \(error)")
+        }
+        let routes: RouteTable
+        do {
+            let options = RoutesOptions(knownAgencies: Set(verifier.chains.configuration.agencies.agencies.keys),
+                                        knownTypes: Set(registry.types))
+            routes = try RouteTableLoader(path: configuration.paths.routes, options: options).load()
+        } catch {
+            throw BrokerError(.configuration, error.description)
         }
         let settings = configuration.store
         let storeConfiguration = SQLiteStoreConfiguration(
