@@ -208,4 +208,36 @@ struct BrokerEndToEndTests {
             #expect(broker.terminate() == 0)
         }
     }
+
+    @Test func fanOutDeliversEveryEventOnceToEachSubscriberInOrder() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            let count = 20
+            var sequences: [UInt64] = []
+            for tag in 0..<count {
+                let event = try TestEvents.signed(broker: broker)
+                try publisher.send(.publish(.init(events: [.init(tag: UInt64(tag), event: event)])))
+                guard case .accepted(let accepted) = try publisher.receive() else { throw BrokerTestError("not accepted") }
+                sequences.append(accepted.sequence)
+            }
+            for (agency, adapter) in [("kemensos", "main"), ("bpjs-kesehatan", "kepesertaan")] {
+                let subscriber = try AdapterClient(broker: broker, agency: agency)
+                try subscriber.hello(agency: agency, adapter: adapter)
+                try subscriber.send(.credit(.init(credit: 100)))
+                var received: [UInt64] = []
+                while received.count < count {
+                    guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
+                    #expect(deliver.attempt == 1)
+                    received.append(deliver.sequence)
+                    try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
+                }
+                #expect(received == sequences, "\(agency) got the events once each, in acceptance order")
+                try subscriber.socket.set(.receiveTimeoutMilliseconds, 500)
+                #expect(throws: ZMQError.self) { _ = try subscriber.receive() }
+            }
+            #expect(broker.terminate() == 0)
+        }
+    }
 }

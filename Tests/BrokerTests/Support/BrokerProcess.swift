@@ -39,6 +39,11 @@ final class BrokerProcess {
             adapter: main
             types: [population.*]
             retry: {base-ms: 50, factor: 2, cap-ms: 200, max-attempts: 3}
+          bpjs-deaths:
+            agency: bpjs-kesehatan
+            adapter: kepesertaan
+            types: [population.death.registered]
+            ordering: partition-key
         """
 
     /// Creates a fresh directory with a configuration and routes, and starts the broker.
