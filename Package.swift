@@ -117,7 +117,7 @@ let package = Package(
         .target(
             name: "GerbangCLI",
             dependencies: [
-                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust",
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -16,6 +16,7 @@ public struct GerbangCommand: AsyncParsableCommand {
             SignCommand.self,
             VerifyCommand.self,
             SchemaCommand.self,
+            RoutesCommand.self,
         ]
     )
 

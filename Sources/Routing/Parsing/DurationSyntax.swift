@@ -1,13 +1,14 @@
 /// Durations as written in the routes file: a non-negative decimal number and a unit, `ms`, `s`,
-/// `m` or `h` (`500ms`, `2s`, `1.5m`, `1h`). Internal to the parser.
-enum DurationSyntax {
-    /// Why a text is not a duration.
-    struct SyntaxError: Error {
-        let message: String
+/// `m` or `h` (`500ms`, `2s`, `1.5m`, `1h`).
+public enum DurationSyntax {
+    /// Why a text is not a duration. `Sendable`: a value type.
+    public struct SyntaxError: Error, Sendable, Hashable {
+        /// What is wrong.
+        public let message: String
     }
 
-    /// Parses a duration.
-    static func parse(_ text: String) throws(SyntaxError) -> Duration {
+    /// Parses a duration (rounded to the nanosecond).
+    public static func parse(_ text: String) throws(SyntaxError) -> Duration {
         let trimmed = text.trimmingSpaces
         if trimmed.hasPrefix("-") {
             throw SyntaxError(message: "duration '\(text)' is negative")
@@ -31,7 +32,7 @@ enum DurationSyntax {
     }
 
     /// A duration in the file's syntax, for messages (`1s`, `250ms`, `5m`, `12h`).
-    static func format(_ duration: Duration) -> String {
+    public static func format(_ duration: Duration) -> String {
         let milliseconds = Int64(RetryPolicy.seconds(duration) * 1_000)
         if milliseconds % 3_600_000 == 0 && milliseconds > 0 { return "\(milliseconds / 3_600_000)h" }
         if milliseconds % 60_000 == 0 && milliseconds > 0 { return "\(milliseconds / 60_000)m" }
