@@ -18,13 +18,13 @@ import Trust
 public final class PublishPipeline: Sendable {
     let verifier: SignatureVerifier
     let registry: SchemaRegistry
-    let routes: RouteTable
+    let routes: RoutesInForce
     let store: any EventStore
     let maxEventBytes: Int
     let logger: Logger
 
     /// Creates a pipeline.
-    public init(verifier: SignatureVerifier, registry: SchemaRegistry, routes: RouteTable, store: any EventStore,
+    public init(verifier: SignatureVerifier, registry: SchemaRegistry, routes: RoutesInForce, store: any EventStore,
                 maxEventBytes: Int, logger: Logger) {
         self.verifier = verifier
         self.registry = registry
@@ -86,6 +86,7 @@ public final class PublishPipeline: Sendable {
                                   message: "the event is signed for `\(verdict.agency?.id ?? "?")` but the connection is `\(agency)`",
                                   location: "/source"))
         }
+        let routes = routes.current
         guard routes.mayPublish(agency: agency, type: event.type) else {
             return .reject(GMPMessage.Rejected(tag: tag, reason: .routeNotPermitted, specificCode: "",
                                   message: "`\(agency)` may not publish `\(event.type)`", location: "/type"))

@@ -174,7 +174,7 @@ final class BrokerLoop {
                             detail: "HELLO names `\(hello.agency)` but the CURVE key belongs to `\(agency)`"), to: routingID)
             return
         }
-        let available = services.routes.subscriptions(agency: agency, adapter: hello.adapterName)
+        let available = services.routes.current.subscriptions(agency: agency, adapter: hello.adapterName)
         var granted = available
         if !hello.subscriptions.isEmpty {
             granted = []

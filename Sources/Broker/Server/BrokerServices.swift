@@ -11,10 +11,11 @@ import ZeroMQ
 /// immutable values and `Sendable` services.
 struct BrokerServices: Sendable {
     let configuration: BrokerConfiguration
-    let routes: RouteTable
+    let routes: RoutesInForce
     let curveKeys: AgencyCurveKeys
     let brokerKeyPair: CurveKeyPair
     let store: any EventStore
+    let verifier: SignatureVerifier
     let pipeline: PublishPipeline
 
     /// Loads keys, routes, trust, catalogue and opens the store (creating development files
@@ -46,11 +47,11 @@ struct BrokerServices: Sendable {
         } catch {
             throw BrokerError(.catalogue, "\(configuration.paths.schemas): \(error)")
         }
-        let routes: RouteTable
+        let routes: RoutesInForce
         do {
             let options = RoutesOptions(knownAgencies: Set(verifier.chains.configuration.agencies.agencies.keys),
                                         knownTypes: Set(registry.types))
-            routes = try RouteTableLoader(path: configuration.paths.routes, options: options).load()
+            routes = try RoutesInForce(loader: RouteTableLoader(path: configuration.paths.routes, options: options))
         } catch {
             throw BrokerError(.configuration, error.description)
         }
@@ -69,7 +70,7 @@ struct BrokerServices: Sendable {
         let pipeline = PublishPipeline(verifier: verifier, registry: registry, routes: routes, store: store,
                                        maxEventBytes: configuration.limits.maxEventBytes, logger: logger)
         return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
-                              brokerKeyPair: brokerKeyPair, store: store, pipeline: pipeline)
+                              brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline)
     }
 
     /// The signature verifier over the PKI folder: root as trust anchor, the issuing CA as

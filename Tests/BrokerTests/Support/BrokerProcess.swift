@@ -8,6 +8,8 @@ final class BrokerProcess {
     let endpoint: String
     let publicKey: String
     private let errorLog: URL
+    /// Removes `directory` when released (set for directories this type created).
+    var removesDirectory = false
 
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
@@ -67,6 +69,7 @@ final class BrokerProcess {
               tick-ms: 50
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
         try self.init(directory: directory)
+        removesDirectory = true
     }
 
     /// Starts the broker on an existing directory (a restart after a crash reuses it; the port
@@ -127,7 +130,11 @@ final class BrokerProcess {
     var log: String { (try? String(contentsOf: errorLog, encoding: .utf8)) ?? "" }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        if removesDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 }
 
