@@ -11,7 +11,7 @@ struct GerbangDaemon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gerbangd",
         abstract: "The Gerbang broker: authenticated publish, routing and durable delivery over GMP/1.",
-        discussion: "Every setting is documented in docs/configuration.md. SIGTERM or SIGINT stops gracefully (exit 0).")
+        discussion: "Every setting is documented in docs/configuration.md. SIGTERM or SIGINT stops gracefully (exit 0); SIGHUP reloads the routes and the CRLs.")
 
     @Option(help: "The configuration file (YAML).")
     var config = "Config/gerbang.yaml"
@@ -55,10 +55,15 @@ struct GerbangDaemon: AsyncParsableCommand {
         }
         // Machine-readable start line for supervisors and tests (stdout).
         FileHandle.standardOutput.write(Data("gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85)\n".utf8))
-        let signals = StopSignals.install { signal in
-            logger.notice("stopping on signal", metadata: ["signal": "\(signal)"])
-            server.requestStop()
-        }
+        let signals = StopSignals.install(
+            stop: { signal in
+                logger.notice("stopping on signal", metadata: ["signal": "\(signal)"])
+                server.requestStop()
+            },
+            reload: {
+                logger.notice("reloading on SIGHUP")
+                server.reloadConfiguration()
+            })
         await server.waitUntilStopped()
         withExtendedLifetime(signals) {}
     }

@@ -174,8 +174,9 @@ struct BrokerEndToEndTests {
             try publisher.send(.publish(.init(events: [.init(tag: 1, event: event)])))
             guard case .accepted(let accepted) = try publisher.receive() else { throw BrokerTestError("not accepted") }
             first.kill9()
-
+            first.removesDirectory = false  // the restarted broker owns it now
             let second = try BrokerProcess(directory: first.directory)
+            second.removesDirectory = true
             let subscriber = try AdapterClient(broker: second, agency: "kemensos")
             try subscriber.hello(agency: "kemensos")
             try subscriber.send(.credit(.init(credit: 10)))

@@ -63,9 +63,7 @@ extension BrokerConfiguration {
             configuration.heartbeat.liveness = try section.int("liveness", in: 1...255) ?? configuration.heartbeat.liveness
         }
         if let section = try root.section("delivery") {
-            try section.requireOnly(["lease-ms", "tick-ms"])
-            configuration.delivery.leaseMilliseconds = try section.int("lease-ms", in: 1...86_400_000)
-                ?? configuration.delivery.leaseMilliseconds
+            try section.requireOnly(["tick-ms"])
             configuration.delivery.tickMilliseconds = try section.int("tick-ms", in: 1...60_000)
                 ?? configuration.delivery.tickMilliseconds
         }

@@ -98,15 +98,12 @@ extension BrokerConfiguration {
 
     /// Delivery timers. `Sendable`: integers.
     public struct Delivery: Sendable, Hashable {
-        /// Lease of one delivery, milliseconds (announced in WELCOME and DELIVER). Default 30,000.
-        public var leaseMilliseconds: Int
         /// How often the broker expires leases, promotes due retries and looks for new ready
         /// deliveries for idle consumers, milliseconds. Default 200.
         public var tickMilliseconds: Int
 
         /// Creates delivery settings.
-        public init(leaseMilliseconds: Int = 30_000, tickMilliseconds: Int = 200) {
-            self.leaseMilliseconds = leaseMilliseconds
+        public init(tickMilliseconds: Int = 200) {
             self.tickMilliseconds = tickMilliseconds
         }
     }

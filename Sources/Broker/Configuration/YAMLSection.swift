@@ -57,15 +57,6 @@ struct YAMLSection {
         return text
     }
 
-    func strings(_ key: String) throws(BrokerConfigurationError) -> [String]? {
-        guard let value = values[key] else { return nil }
-        if let text = value as? String { return [text] }
-        guard let list = value as? [Any], let texts = list as? [String] else {
-            throw BrokerConfigurationError(.invalidValue, "\(file): `\(name(key))` must be a list of strings")
-        }
-        return texts
-    }
-
     func bool(_ key: String) throws(BrokerConfigurationError) -> Bool? {
         guard let value = values[key] else { return nil }
         guard let flag = value as? Bool else {
@@ -79,16 +70,6 @@ struct YAMLSection {
         guard let number = value as? Int, range.contains(number) else {
             throw BrokerConfigurationError(
                 .invalidValue, "\(file): `\(name(key))` must be an integer in \(range.lowerBound)...\(range.upperBound)")
-        }
-        return number
-    }
-
-    func double(_ key: String, in range: ClosedRange<Double>) throws(BrokerConfigurationError) -> Double? {
-        guard let value = values[key] else { return nil }
-        let number: Double? = (value as? Double) ?? (value as? Int).map(Double.init)
-        guard let number, range.contains(number) else {
-            throw BrokerConfigurationError(
-                .invalidValue, "\(file): `\(name(key))` must be a number in \(range.lowerBound)...\(range.upperBound)")
         }
         return number
     }

@@ -3,6 +3,7 @@ import Envelope
 import Foundation
 import GMP
 import Logging
+import Routing
 import Store
 import Trust
 
@@ -17,13 +18,13 @@ import Trust
 public final class PublishPipeline: Sendable {
     let verifier: SignatureVerifier
     let registry: SchemaRegistry
-    let routes: BrokerRoutes
+    let routes: RoutesInForce
     let store: any EventStore
     let maxEventBytes: Int
     let logger: Logger
 
     /// Creates a pipeline.
-    public init(verifier: SignatureVerifier, registry: SchemaRegistry, routes: BrokerRoutes, store: any EventStore,
+    public init(verifier: SignatureVerifier, registry: SchemaRegistry, routes: RoutesInForce, store: any EventStore,
                 maxEventBytes: Int, logger: Logger) {
         self.verifier = verifier
         self.registry = registry
@@ -85,6 +86,7 @@ public final class PublishPipeline: Sendable {
                                   message: "the event is signed for `\(verdict.agency?.id ?? "?")` but the connection is `\(agency)`",
                                   location: "/source"))
         }
+        let routes = routes.current
         guard routes.mayPublish(agency: agency, type: event.type) else {
             return .reject(GMPMessage.Rejected(tag: tag, reason: .routeNotPermitted, specificCode: "",
                                   message: "`\(agency)` may not publish `\(event.type)`", location: "/type"))
@@ -97,7 +99,7 @@ public final class PublishPipeline: Sendable {
             return .reject(GMPMessage.Rejected(tag: tag, reason: .schemaUnknownType, specificCode: "schema.unknown-type",
                                   message: "no schema for `\(event.type)`", location: "/type"))
         }
-        let subscriptions = routes.subscriptions(matching: event.type).map { SubscriptionID($0.name) }
+        let subscriptions = routes.subscriptions(matching: event.routingAttributes(agency: agency)).map { SubscriptionID($0.id) }
         return .store(NewEvent(
             source: event.source, id: event.id, type: event.type, subject: event.subject,
             partitionKey: event.partitionkey, time: event.time, body: bytes, acceptedAt: Date(),

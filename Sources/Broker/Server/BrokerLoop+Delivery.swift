@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import Routing
 import Store
 
 extension BrokerLoop {
@@ -47,7 +48,6 @@ extension BrokerLoop {
             let subscriptions = session.subscriptions
             let consumer = session.consumer
             let sessionID = session.id
-            let lease = Double(services.configuration.delivery.leaseMilliseconds) / 1_000
             let store = services.store
             let mailbox = mailbox
             let waker = waker
@@ -58,10 +58,11 @@ extension BrokerLoop {
                     do throws(StoreError) {
                         let now = Date()
                         let batch = try await store.claim(
-                            subscription: SubscriptionID(subscription.name), consumer: consumer, limit: limit - claimed.count,
-                            ordering: subscription.ordering, leaseDeadline: now.addingTimeInterval(lease), now: now)
+                            subscription: SubscriptionID(subscription.id), consumer: consumer, limit: limit - claimed.count,
+                            ordering: subscription.deliveryOrdering,
+                            leaseDeadline: now.addingTimeInterval(Double(subscription.leaseMilliseconds) / 1_000), now: now)
                         for delivery in batch {
-                            if delivery.attempt > subscription.retry.maxAttempts {
+                            if subscription.retry.isExhausted(afterAttempt: delivery.attempt - 1) {
                                 _ = try await store.deadLetter(
                                     delivery.id, by: consumer,
                                     failure: DeliveryFailure(reason: "delivery.max-attempts",
@@ -72,7 +73,7 @@ extension BrokerLoop {
                             }
                         }
                     } catch {
-                        logger.error("claim failed", metadata: ["subscription": "\(subscription.name)",
+                        logger.error("claim failed", metadata: ["subscription": "\(subscription.id)",
                                                                  "reason": "\(error.reason.rawValue)"])
                     }
                 }
@@ -91,16 +92,16 @@ extension BrokerLoop {
         }
         session.claimOutstanding = false
         if !deliveries.isEmpty { session.mayHaveWork = true }
-        let lease = UInt32(services.configuration.delivery.leaseMilliseconds)
         for delivery in deliveries {
-            guard let subscription = session.subscriptions.first(where: { $0.name == delivery.subscription.rawValue }) else {
+            guard let subscription = session.subscriptions.first(where: { $0.id == delivery.subscription.rawValue }) else {
                 continue
             }
             let id = UInt64(bitPattern: delivery.id.rawValue)
             session.inFlight[id] = .init(subscription: subscription, attempt: delivery.attempt, leaseDeadline: delivery.leaseDeadline)
             send(.deliver(.init(deliveryID: id, sequence: UInt64(bitPattern: delivery.event.sequence.rawValue),
-                                attempt: UInt32(clamping: delivery.attempt), leaseMilliseconds: lease,
-                                subscription: subscription.name, event: delivery.event.body)),
+                                attempt: UInt32(clamping: delivery.attempt),
+                                leaseMilliseconds: UInt32(clamping: subscription.leaseMilliseconds),
+                                subscription: subscription.id, event: delivery.event.body)),
                  to: session.routingID)
             if sessionsByID[sessionID] == nil { return }
         }
@@ -129,19 +130,20 @@ extension BrokerLoop {
                 try await store.deadLetter(id, by: consumer, failure: failure, now: Date())
             }
         case .retry(let requested):
-            if inFlight.attempt >= policy.maxAttempts {
+            if policy.isExhausted(afterAttempt: inFlight.attempt) {
                 let failure = DeliveryFailure(
                     reason: nack.reason, detail: "maximum attempts (\(policy.maxAttempts)) reached: \(nack.message)")
                 settle(session: session, description: "nack max attempts") { store, consumer throws(StoreError) in
                     try await store.deadLetter(id, by: consumer, failure: failure, now: Date())
                 }
             } else {
-                var generator = SystemRandomNumberGenerator()
-                let delay = policy.delayMilliseconds(afterAttempt: inFlight.attempt, requested: Int(requested), using: &generator)
+                let delay = policy.delay(forAttempt: inFlight.attempt, requested: .milliseconds(Int(requested)))
+                let (seconds, attoseconds) = delay.components
+                let delaySeconds = Double(seconds) + Double(attoseconds) / 1e18
                 let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
                 settle(session: session, description: "nack retry") { store, consumer throws(StoreError) in
                     let now = Date()
-                    return try await store.scheduleRetry(id, by: consumer, retryAt: now.addingTimeInterval(Double(delay) / 1_000),
+                    return try await store.scheduleRetry(id, by: consumer, retryAt: now.addingTimeInterval(delaySeconds),
                                                          failure: failure, now: now)
                 }
             }

@@ -1,6 +1,7 @@
 import Foundation
 import GMP
 import Logging
+import Routing
 import Store
 import Synchronization
 import ZeroMQ
@@ -173,12 +174,12 @@ final class BrokerLoop {
                             detail: "HELLO names `\(hello.agency)` but the CURVE key belongs to `\(agency)`"), to: routingID)
             return
         }
-        let available = services.routes.subscriptions(agency: agency, adapter: hello.adapterName)
+        let available = services.routes.current.subscriptions(agency: agency, adapter: hello.adapterName)
         var granted = available
         if !hello.subscriptions.isEmpty {
             granted = []
             for name in hello.subscriptions {
-                guard let subscription = available.first(where: { $0.name == name }) else {
+                guard let subscription = available.first(where: { $0.id == name }) else {
                     sendError(.init(reason: .routeUnknownSubscription,
                                     detail: "the routes give `\(agency)/\(hello.adapterName)` no subscription `\(name)`"),
                               to: routingID)
@@ -196,9 +197,10 @@ final class BrokerLoop {
             maxEventBytes: UInt32(configuration.limits.maxEventBytes),
             maxEventsPerPublish: UInt16(configuration.limits.maxEventsPerPublish),
             maxCredit: UInt32(configuration.limits.maxCredit),
-            leaseMilliseconds: UInt32(configuration.delivery.leaseMilliseconds),
+            leaseMilliseconds: UInt32(clamping: granted.map(\.leaseMilliseconds).min()
+                ?? Int(RetryPolicy.defaultVisibilityTimeout.components.seconds) * 1_000),
             brokerID: "\(configuration.brokerName)/\(BrokerServer.version)",
-            subscriptions: granted.map(\.name))
+            subscriptions: granted.map(\.id))
         let session = BrokerSession(id: nextSessionID, routingID: routingID, agency: agency, adapter: hello.adapterName,
                                     subscriptions: granted, heartbeat: GMPHeartbeat(welcome, now: clock.now))
         nextSessionID += 1
@@ -206,7 +208,7 @@ final class BrokerLoop {
         sessionsByID[session.id] = session
         logger.info("session opened", metadata: ["session": "\(session.id)", "agency": "\(agency)",
                                                  "adapter": "\(hello.adapterName)", "version": "\(hello.adapterVersion)",
-                                                 "subscriptions": "\(granted.map(\.name))"])
+                                                 "subscriptions": "\(granted.map(\.id))"])
         send(.welcome(welcome), to: routingID)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Routing
 import Synchronization
 import ZeroMQ
 
@@ -92,6 +93,31 @@ public final class BrokerServer: Sendable {
             return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker,
                                 stopFlag: stopFlag, thread: thread, logger: logger)
         }
+    }
+
+    /// Reloads what can change while running (SIGHUP): the routes (a refused file keeps the
+    /// routes in force, and the error with its line number is logged and returned) and the CRLs.
+    /// Sessions keep the subscriptions they were granted until they say HELLO again.
+    @discardableResult
+    public func reloadConfiguration() -> RoutesReloadOutcome {
+        let outcome = services.routes.reload()
+        switch outcome {
+        case .reloaded(_, let changes):
+            logger.notice("routes reloaded", metadata: [
+                "added": "\(changes.added)", "removed": "\(changes.removed)", "modified": "\(changes.modified)",
+                "permissionsChanged": "\(changes.permissionsChanged)"])
+        case .unchanged:
+            logger.notice("routes unchanged")
+        case .refused(let error):
+            logger.error("routes refused; the previous routes stay in force",
+                         metadata: ["reason": "\(error.reason.rawValue)", "location": "\(error.location)", "error": "\(error.message)"])
+        }
+        do {
+            try services.verifier.chains.reloadCRLs()
+        } catch {
+            logger.error("CRL reload failed; the previous CRLs stay in force", metadata: ["reason": "\(error.reason.rawValue)"])
+        }
+        return outcome
     }
 
     /// Asks the loop to stop: it stops reading, answers the publishes in hand, says BYE

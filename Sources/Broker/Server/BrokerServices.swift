@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import Logging
+import Routing
 import SQLiteStore
 import Store
 import Trust
@@ -10,10 +11,11 @@ import ZeroMQ
 /// immutable values and `Sendable` services.
 struct BrokerServices: Sendable {
     let configuration: BrokerConfiguration
-    let routes: BrokerRoutes
+    let routes: RoutesInForce
     let curveKeys: AgencyCurveKeys
     let brokerKeyPair: CurveKeyPair
     let store: any EventStore
+    let verifier: SignatureVerifier
     let pipeline: PublishPipeline
 
     /// Loads keys, routes, trust, catalogue and opens the store (creating development files
@@ -38,21 +40,20 @@ struct BrokerServices: Sendable {
             try AgencyCurveKeys.load(agenciesPath: configuration.paths.agencies,
                                      generatedDirectory: configuration.developmentMode ? configuration.agencyCurveKeyDirectory : nil)
         }
-        let routes: BrokerRoutes
-        if FileManager.default.fileExists(atPath: configuration.paths.routes) {
-            routes = try configurationStep { () throws(BrokerConfigurationError) in
-                try ProvisionalRoutesFile.load(contentsOf: configuration.paths.routes)
-            }
-        } else {
-            logger.warning("no routes file: nobody may publish", metadata: ["path": "\(configuration.paths.routes)"])
-            routes = BrokerRoutes(permissions: [], subscriptions: [])
-        }
         let verifier = try loadVerifier(configuration, logger: logger)
         let registry: SchemaRegistry
         do {
             registry = try SchemaRegistry(directory: configuration.paths.schemas)
         } catch {
             throw BrokerError(.catalogue, "\(configuration.paths.schemas): \(error)")
+        }
+        let routes: RoutesInForce
+        do {
+            let options = RoutesOptions(knownAgencies: Set(verifier.chains.configuration.agencies.agencies.keys),
+                                        knownTypes: Set(registry.types))
+            routes = try RoutesInForce(loader: RouteTableLoader(path: configuration.paths.routes, options: options))
+        } catch {
+            throw BrokerError(.configuration, error.description)
         }
         let settings = configuration.store
         let storeConfiguration = SQLiteStoreConfiguration(
@@ -69,7 +70,7 @@ struct BrokerServices: Sendable {
         let pipeline = PublishPipeline(verifier: verifier, registry: registry, routes: routes, store: store,
                                        maxEventBytes: configuration.limits.maxEventBytes, logger: logger)
         return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
-                              brokerKeyPair: brokerKeyPair, store: store, pipeline: pipeline)
+                              brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline)
     }
 
     /// The signature verifier over the PKI folder: root as trust anchor, the issuing CA as

@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import Routing
 import Store
 
 /// One GMP session, owned by the broker loop thread. Not `Sendable`: only the loop touches it.
@@ -9,7 +10,7 @@ final class BrokerSession {
     let agency: String
     let adapter: String
     let consumer: ConsumerID
-    let subscriptions: [BrokerRoutes.Subscription]
+    let subscriptions: [Subscription]
     /// The adapter's credit (clamped to `max_credit`).
     var credit = 0
     /// Deliveries sent and not yet answered or expired, with their subscription, attempt and
@@ -22,13 +23,13 @@ final class BrokerSession {
     var heartbeat: GMPHeartbeat
 
     struct InFlight {
-        var subscription: BrokerRoutes.Subscription
+        var subscription: Subscription
         var attempt: Int
         var leaseDeadline: Date
     }
 
     init(id: UInt64, routingID: [UInt8], agency: String, adapter: String,
-         subscriptions: [BrokerRoutes.Subscription], heartbeat: GMPHeartbeat) {
+         subscriptions: [Subscription], heartbeat: GMPHeartbeat) {
         self.id = id
         self.routingID = routingID
         self.agency = agency

@@ -8,6 +8,8 @@ final class BrokerProcess {
     let endpoint: String
     let publicKey: String
     private let errorLog: URL
+    /// Removes `directory` when released (set for directories this type created).
+    var removesDirectory = false
 
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
@@ -30,24 +32,25 @@ final class BrokerProcess {
     /// The test routes: dukcapil publishes population events, kemensos/main receives them with a
     /// fast retry policy.
     static let routes = """
+        version: 1
         publish:
-          dukcapil: [population.*]
-          kemensos: [socialaid.*]
+          dukcapil: [population.**]
+          kemensos: [socialaid.**]
         subscriptions:
-          kemensos-population:
+          - id: kemensos-population
             agency: kemensos
             adapter: main
-            types: [population.*]
-            retry: {base-ms: 50, factor: 2, cap-ms: 200, max-attempts: 3}
-          bpjs-deaths:
+            types: [population.**]
+            retry: {max-attempts: 3, backoff-base: 50ms, backoff-cap: 200ms}
+          - id: bpjs-deaths
             agency: bpjs-kesehatan
             adapter: kepesertaan
             types: [population.death.registered]
-            ordering: partition-key
+            order-by: partitionkey
         """
 
     /// Creates a fresh directory with a configuration and routes, and starts the broker.
-    convenience init(leaseMilliseconds: Int = 30_000) throws {
+    convenience init() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangd-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let root = Self.repositoryRoot.path
@@ -63,21 +66,22 @@ final class BrokerProcess {
             heartbeat:
               interval-ms: 1000
             delivery:
-              lease-ms: \(leaseMilliseconds)
               tick-ms: 50
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
         try self.init(directory: directory)
+        removesDirectory = true
     }
 
     /// Starts the broker on an existing directory (a restart after a crash reuses it; the port
     /// is chosen anew).
-    init(directory: URL) throws {
+    init(directory: URL, arguments: [String]? = nil, workingDirectory: URL? = nil) throws {
         self.directory = directory
         errorLog = directory.appendingPathComponent("gerbangd-\(UUID().uuidString.prefix(8)).log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let process = Process()
         process.executableURL = Self.binDirectory.appendingPathComponent("gerbangd")
-        process.arguments = ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"]
+        process.arguments = arguments ?? ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"]
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorLog)
@@ -126,7 +130,11 @@ final class BrokerProcess {
     var log: String { (try? String(contentsOf: errorLog, encoding: .utf8)) ?? "" }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        if removesDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 }
 

@@ -1,0 +1,24 @@
+import Routing
+import Synchronization
+
+/// The routes in force, shared by the publish pipeline (tasks) and the loop thread, replaced as a
+/// whole on reload (SIGHUP) only when the new file is valid.
+///
+/// `Sendable`: the `RoutesReloader` lives in a `Mutex`; readers copy the immutable `RouteTable`
+/// out under the lock.
+public final class RoutesInForce: Sendable {
+    private let reloader: Mutex<RoutesReloader>
+
+    /// Loads the routes for the first time (a broker never starts without valid routes).
+    public init(loader: RouteTableLoader) throws(RoutesError) {
+        reloader = Mutex(try RoutesReloader(loader: loader))
+    }
+
+    /// The routes in force now.
+    public var current: RouteTable { reloader.withLock { $0.current } }
+
+    /// Reads the file again; a refused file leaves the routes in force unchanged.
+    public func reload() -> RoutesReloadOutcome {
+        reloader.withLock { $0.reload() }
+    }
+}
