@@ -108,4 +108,28 @@ import Testing
         #expect(table.mayPublish(agency: "a", type: "x.y"))
         #expect(table.subscriptions.map(\.adapter) == ["one"])
     }
+
+    @Test func concurrentLookupsAgreeWithTheUnmemoisedAnswer() async throws {
+        let table = try RouteTable(yaml: Self.yaml, options: RoutesOptions(typeCacheCapacity: 16))
+        let types = (0..<40).map { $0 % 2 == 0 ? "socialaid.disbursement.t\($0)" : "population.x\($0).registered" }
+        let disagreements = await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    var wrong = 0
+                    for round in 0..<500 {
+                        let type = types[(worker * 7 + round) % types.count]
+                        let event = EventAttributes(type: type, sourceAgency: "kemensos")
+                        let expectedPublish = type.hasPrefix("socialaid.disbursement.")
+                        let expectedReceivers = type.hasPrefix("socialaid.") ? ["everything", "from-kemensos"] : ["everything"]
+                        if table.mayPublish(agency: "kemensos", type: type) != expectedPublish { wrong += 1 }
+                        if table.subscriptions(matching: event).map(\.id) != expectedReceivers { wrong += 1 }
+                    }
+                    return wrong
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(disagreements == 0)
+        #expect(table.cachedTypeCount == 16)
+    }
 }

@@ -47,7 +47,7 @@ struct RoutesParser {
     // MARK: publish
 
     private func parsePublish(_ value: YAMLValue) throws(RoutesError) -> [PublishPermission] {
-        if case .scalar = value.node, value.kind == "nothing" { return [] }
+        if value.isNull { return [] }
         let mapping = try value.mapping(allowedKeys: [])
         var permissions: [PublishPermission] = []
         for entry in mapping.entries {
@@ -62,7 +62,7 @@ struct RoutesParser {
     // MARK: subscriptions
 
     private func parseSubscriptions(_ value: YAMLValue, defaults: RetryPolicy) throws(RoutesError) -> [Subscription] {
-        if case .scalar = value.node, value.kind == "nothing" { return [] }
+        if value.isNull { return [] }
         let items = try value.list("subscriptions")
         guard items.count <= options.maxSubscriptions else {
             throw value.error(.limitExceeded, "\(items.count) subscriptions, more than the limit of \(options.maxSubscriptions)")

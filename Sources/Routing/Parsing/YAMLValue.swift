@@ -21,13 +21,19 @@ struct YAMLValue {
     /// This value in another context.
     func within(_ context: String) -> YAMLValue { YAMLValue(node: node, file: file, context: context) }
 
+    /// Whether the node is a YAML null (an empty value, `~` or `null`, unquoted).
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && Self.nullSpellings.contains(scalar.string)
+    }
+
     /// What the node is, for "expected X, found Y" messages.
     var kind: String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"
-        case .scalar(let scalar): scalar.style == .plain && Self.nullSpellings.contains(scalar.string) ? "nothing" : "'\(scalar.string)'"
+        case .scalar(let scalar): isNull ? "nothing" : "'\(scalar.string)'"
         }
     }
 
@@ -35,7 +41,7 @@ struct YAMLValue {
 
     /// The text of a scalar that is not null.
     func string(_ what: String = "a string") throws(RoutesError) -> String {
-        guard case .scalar(let scalar) = node, !(scalar.style == .plain && Self.nullSpellings.contains(scalar.string)) else {
+        guard case .scalar(let scalar) = node, !isNull else {
             throw error(.wrongType, "expected \(what), found \(kind)")
         }
         return scalar.string
@@ -83,7 +89,7 @@ struct YAMLValue {
         switch node {
         case .sequence(let sequence):
             return sequence.map { YAMLValue(node: $0, file: file, context: context) }
-        case .scalar where allowsScalar && kind != "nothing":
+        case .scalar where allowsScalar && !isNull:
             return [self]
         default:
             throw error(.wrongType, "expected a list of \(what), found \(kind)")
