@@ -108,4 +108,24 @@ import Testing
             (error as? RoutesError)?.reason == .tooLarge
         }
     }
+
+    @Test func adoptingALoadDoneElsewhereFallsBackTheSameWay() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("routes.yaml")
+        try write(Self.original, to: file)
+        var reloader = try RoutesReloader(loader: RouteTableLoader(path: file.path))
+        let invalid = Result { () throws(RoutesError) in try RouteTable(yaml: "publish: {}\nsubscriptions: 3\n") }
+        guard case .refused(let error) = reloader.adopt(invalid) else {
+            Issue.record("an invalid table was adopted")
+            return
+        }
+        #expect(error.reason == .wrongType && error.line == 2)
+        #expect(reloader.current.subscription(id: "deaths") != nil)
+        guard case .reloaded(_, let changes) = reloader.adopt(.success(try RouteTable(yaml: "publish: {}\nsubscriptions: []\n"))) else {
+            Issue.record("a valid table was refused")
+            return
+        }
+        #expect(changes.removed == ["deaths"])
+        #expect(reloader.current.subscriptions.isEmpty)
+    }
 }

@@ -25,11 +25,18 @@ public struct RoutesReloader: Sendable {
     /// Reads the file again. On success the new routes replace ``current``; on failure
     /// ``current`` is left as it was and the error (with its line number) is returned.
     public mutating func reload() -> RoutesReloadOutcome {
+        adopt(Result { () throws(RoutesError) in try loader.load() })
+    }
+
+    /// Adopts the result of a load done elsewhere, with the same fallback as ``reload()``.
+    ///
+    /// Lets an owner that keeps the reloader under a lock read and parse the file
+    /// (`loader.load()`) outside the lock, and hold the lock only to swap the table.
+    public mutating func adopt(_ loaded: Result<RouteTable, RoutesError>) -> RoutesReloadOutcome {
         let table: RouteTable
-        do {
-            table = try loader.load()
-        } catch {
-            return .refused(error)
+        switch loaded {
+        case .success(let loadedTable): table = loadedTable
+        case .failure(let error): return .refused(error)
         }
         guard table != current else { return .unchanged }
         let changes = RouteTableChanges(from: current, to: table)
