@@ -134,6 +134,21 @@ struct BrokerEndToEndTests {
             try fifth.sendRaw([[0x47, 0x4D, 0x50, 0x01, 0x7F]])
             guard case .error(let command) = try fifth.receive() else { throw BrokerTestError("no ERROR") }
             #expect(command.reason == .protocolUnknownCommand)
+
+            // Decoder failures, each on its own connection (ERROR ends the session; one ERROR per second).
+            let malformed: [([[UInt8]], ReasonCode)] = [
+                ([[0x58, 0x4D, 0x50, 0x01, 0x03]], .protocolBadMagic),
+                ([[0x47, 0x4D, 0x50, 0x01, 0x03, 0x00]], .protocolMalformedFrame),
+                ([[0x47, 0x4D, 0x50, 0x01, 0x10]], .protocolEmptyBatch),
+                ([[0x47, 0x4D, 0x50, 0x01, 0x10], [0, 0, 0, 0, 0, 0, 0, 1]], .protocolMissingFrame),
+                ([[0x47, 0x4D, 0x50, 0x01, 0x20] + [UInt8](repeating: 0, count: 24), [0x61], [0x62]], .protocolUnexpectedCommand),
+            ]
+            for (frames, reason) in malformed {
+                let peer = try AdapterClient(broker: broker, agency: "bank-bri")
+                try peer.sendRaw(frames)
+                guard case .error(let error) = try peer.receive() else { throw BrokerTestError("no ERROR for \(reason)") }
+                #expect(error.reason == reason)
+            }
             #expect(broker.terminate() == 0)
         }
     }

@@ -46,7 +46,7 @@ extension BrokerConfiguration {
         if let section = try root.section("limits") {
             try section.requireOnly(["max-frame-bytes", "max-event-bytes", "max-events-per-publish",
                                      "max-subscriptions", "max-credit", "max-pending-publishes",
-                                     "max-clock-skew-seconds", "max-event-age-seconds"])
+                                     "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -58,6 +58,8 @@ extension BrokerConfiguration {
             limits.maxClockSkewSeconds = try section.int("max-clock-skew-seconds", in: 0...31_536_000)
                 ?? limits.maxClockSkewSeconds
             limits.maxEventAgeSeconds = try section.int("max-event-age-seconds", in: 0...315_360_000) ?? limits.maxEventAgeSeconds
+            limits.errorIntervalMilliseconds = try section.int("error-interval-ms", in: 0...3_600_000)
+                ?? limits.errorIntervalMilliseconds
             configuration.limits = limits
         }
         if let section = try root.section("heartbeat") {

@@ -73,13 +73,17 @@ extension BrokerConfiguration {
         /// How far an event's `time` may lie in the past, seconds; 0 = no limit (adapters
         /// republish after outages). Default 0.
         public var maxEventAgeSeconds: Int
+        /// Least time between two ERRORs to one connection, milliseconds; ERRORs in between are
+        /// dropped (GMP 9.2). Default 1,000.
+        public var errorIntervalMilliseconds: Int
 
         /// Creates limits; every argument defaults to the documented default.
         public init(
             maxFrameBytes: Int = 1_048_576, maxEventBytes: Int = 262_144, maxEventsPerPublish: Int = 256,
             maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000,
-            maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0
+            maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0, errorIntervalMilliseconds: Int = 1_000
         ) {
+            self.errorIntervalMilliseconds = errorIntervalMilliseconds
             self.maxClockSkewSeconds = maxClockSkewSeconds
             self.maxEventAgeSeconds = maxEventAgeSeconds
             self.maxFrameBytes = maxFrameBytes

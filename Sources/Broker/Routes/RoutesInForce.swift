@@ -17,8 +17,12 @@ public final class RoutesInForce: Sendable {
     /// The routes in force now.
     public var current: RouteTable { reloader.withLock { $0.current } }
 
-    /// Reads the file again; a refused file leaves the routes in force unchanged.
+    /// Reads the file again; a refused file leaves the routes in force unchanged. The file is
+    /// read and parsed outside the lock, so publishes are not held up by a reload. Call it from
+    /// one place at a time (gerbangd: its serial signal queue), or reloads may adopt out of order.
     public func reload() -> RoutesReloadOutcome {
-        reloader.withLock { $0.reload() }
+        let loader = reloader.withLock { $0.loader }
+        let loaded = Result { () throws(RoutesError) in try loader.load() }
+        return reloader.withLock { $0.adopt(loaded) }
     }
 }

@@ -253,10 +253,11 @@ final class BrokerLoop {
         }
     }
 
-    /// Sends ERROR at most once per second per connection.
+    /// Sends ERROR at most once per `limits.error-interval-ms` per connection.
     private func sendError(_ error: GMPMessage.SessionError, to routingID: [UInt8]) {
         let now = clock.now
-        if let last = lastErrorSent[routingID], now - last < .seconds(1) { return }
+        if let last = lastErrorSent[routingID],
+           now - last < .milliseconds(services.configuration.limits.errorIntervalMilliseconds) { return }
         if lastErrorSent.count > 10_000 { lastErrorSent.removeAll() }
         lastErrorSent[routingID] = now
         logger.info("protocol error", metadata: ["reason": "\(error.reason.rawValue)"])
