@@ -81,6 +81,15 @@ struct BrokerEndToEndTests {
             #expect(violation.location == "/data/registeredOn")
             #expect(violation.specificCode.hasPrefix("schema.keyword."))
 
+            // A time far ahead of the broker's clock (default skew 300 s).
+            let future = try TestEvents.signed(broker: broker) {
+                $0.replacingOccurrences(of: "\"time\": \"2026-11-19T09:42:17+07:00\"", with: "\"time\": \"2099-01-01T00:00:00+07:00\"")
+            }
+            try publisher.send(.publish(.init(events: [.init(tag: 6, event: future)])))
+            guard case .rejected(let skew) = try publisher.receive() else { throw BrokerTestError("future event accepted") }
+            #expect(skew.reason == .eventClockSkew)
+            #expect(skew.location == "/time")
+
             // kemensos may publish its own socialaid events; bank-bri may publish nothing.
             let kemensos = try AdapterClient(broker: broker, agency: "kemensos")
             try kemensos.hello(agency: "kemensos", adapter: "siks")

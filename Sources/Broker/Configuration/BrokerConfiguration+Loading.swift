@@ -45,7 +45,8 @@ extension BrokerConfiguration {
         }
         if let section = try root.section("limits") {
             try section.requireOnly(["max-frame-bytes", "max-event-bytes", "max-events-per-publish",
-                                     "max-subscriptions", "max-credit", "max-pending-publishes"])
+                                     "max-subscriptions", "max-credit", "max-pending-publishes",
+                                     "max-clock-skew-seconds", "max-event-age-seconds"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -54,6 +55,9 @@ extension BrokerConfiguration {
             limits.maxCredit = try section.int("max-credit", in: 1...1_000_000) ?? limits.maxCredit
             limits.maxPendingPublishes = try section.int("max-pending-publishes", in: 1...10_000_000)
                 ?? limits.maxPendingPublishes
+            limits.maxClockSkewSeconds = try section.int("max-clock-skew-seconds", in: 0...31_536_000)
+                ?? limits.maxClockSkewSeconds
+            limits.maxEventAgeSeconds = try section.int("max-event-age-seconds", in: 0...315_360_000) ?? limits.maxEventAgeSeconds
             configuration.limits = limits
         }
         if let section = try root.section("heartbeat") {

@@ -67,12 +67,21 @@ extension BrokerConfiguration {
         /// Most events being processed (verified, validated, written) at once; beyond it
         /// REJECTED `flow.overloaded`. Default 10,000.
         public var maxPendingPublishes: Int
+        /// How far an event's `time` may lie in the future, seconds (REJECTED `event.clock-skew`).
+        /// Default 300.
+        public var maxClockSkewSeconds: Int
+        /// How far an event's `time` may lie in the past, seconds; 0 = no limit (adapters
+        /// republish after outages). Default 0.
+        public var maxEventAgeSeconds: Int
 
         /// Creates limits; every argument defaults to the documented default.
         public init(
             maxFrameBytes: Int = 1_048_576, maxEventBytes: Int = 262_144, maxEventsPerPublish: Int = 256,
-            maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000
+            maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000,
+            maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0
         ) {
+            self.maxClockSkewSeconds = maxClockSkewSeconds
+            self.maxEventAgeSeconds = maxEventAgeSeconds
             self.maxFrameBytes = maxFrameBytes
             self.maxEventBytes = maxEventBytes
             self.maxEventsPerPublish = maxEventsPerPublish

@@ -21,11 +21,13 @@ public final class PublishPipeline: Sendable {
     let routes: RoutesInForce
     let store: any EventStore
     let maxEventBytes: Int
+    let clockSkew: ClockSkewPolicy
     let logger: Logger
 
     /// Creates a pipeline.
     public init(verifier: SignatureVerifier, registry: SchemaRegistry, routes: RoutesInForce, store: any EventStore,
-                maxEventBytes: Int, logger: Logger) {
+                maxEventBytes: Int, clockSkew: ClockSkewPolicy, logger: Logger) {
+        self.clockSkew = clockSkew
         self.verifier = verifier
         self.registry = registry
         self.routes = routes
@@ -76,6 +78,9 @@ public final class PublishPipeline: Sendable {
             event = try CloudEvent(parsing: bytes, limits: EnvelopeLimits(maxEventBytes: maxEventBytes))
         } catch {
             return .reject(Self.rejection(tag: tag, envelope: error))
+        }
+        if let rejected = clockSkew.check(event, tag: tag, now: Date()) {
+            return .reject(rejected)
         }
         let verdict = verifier.verify(event)
         if let error = verdict.error {

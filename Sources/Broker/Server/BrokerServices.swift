@@ -68,7 +68,10 @@ struct BrokerServices: Sendable {
             throw BrokerError(.store, "\(configuration.storePath): \(error)")
         }
         let pipeline = PublishPipeline(verifier: verifier, registry: registry, routes: routes, store: store,
-                                       maxEventBytes: configuration.limits.maxEventBytes, logger: logger)
+                                       maxEventBytes: configuration.limits.maxEventBytes,
+                                       clockSkew: ClockSkewPolicy(maxFutureSeconds: configuration.limits.maxClockSkewSeconds,
+                                                                  maxAgeSeconds: configuration.limits.maxEventAgeSeconds),
+                                       logger: logger)
         return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
                               brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline)
     }
