@@ -22,6 +22,9 @@ struct GerbangDaemon: AsyncParsableCommand {
     @Option(help: "Override the adapter endpoint of the configuration (e.g. tcp://127.0.0.1:5560).")
     var endpoint: String?
 
+    @Option(help: "Override the metrics endpoint of the configuration (host:port, or off).")
+    var metricsEndpoint: String?
+
     @Option(help: "Override the data directory of the configuration.")
     var dataDir: String?
 
@@ -46,6 +49,13 @@ struct GerbangDaemon: AsyncParsableCommand {
         if dev { configuration.developmentMode = true }
         if let endpoint { configuration.adapterEndpoint = endpoint }
         if let dataDir { configuration.dataDirectory = dataDir }
+        if let metricsEndpoint {
+            guard metricsEndpoint == "off" || BrokerConfiguration.parseHostPort(metricsEndpoint) != nil else {
+                FileHandle.standardError.write(Data("gerbangd: --metrics-endpoint must be host:port or off\n".utf8))
+                throw ExitCode(2)
+            }
+            configuration.metricsEndpoint = metricsEndpoint
+        }
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(configuration: configuration, logger: logger)
@@ -54,7 +64,9 @@ struct GerbangDaemon: AsyncParsableCommand {
             throw ExitCode(2)
         }
         // Machine-readable start line for supervisors and tests (stdout).
-        FileHandle.standardOutput.write(Data("gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85)\n".utf8))
+        let metricsPort = server.metricsPort.map { String($0) } ?? "off"
+        let ready = "gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85) metrics-port=\(metricsPort)\n"
+        FileHandle.standardOutput.write(Data(ready.utf8))
         let signals = StopSignals.install(
             stop: { signal in
                 logger.notice("stopping on signal", metadata: ["signal": "\(signal)"])

@@ -40,6 +40,19 @@ struct BrokerEndToEndTests {
             // Nothing else is delivered: the duplicate was not stored twice, the ACK settled it.
             try subscriber.socket.set(.receiveTimeoutMilliseconds, 700)
             #expect(throws: ZMQError.self) { _ = try subscriber.receive() }
+
+            // The metrics count what happened (the ACK is settled by now: the receive above waited).
+            let port = try #require(broker.metricsPort)
+            let metrics = try HTTPGet.fetch(port: port, path: "/metrics")
+            #expect(metrics.hasPrefix("HTTP/1.0 200"))
+            #expect(metrics.contains("gerbang_published_total 2\n"))
+            #expect(metrics.contains("gerbang_accepted_total{duplicate=\"false\"} 1\n"))
+            #expect(metrics.contains("gerbang_accepted_total{duplicate=\"true\"} 1\n"))
+            #expect(metrics.contains("gerbang_delivered_total 1\n"))
+            #expect(metrics.contains("gerbang_acknowledged_total 1\n"))
+            #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"ready\"} 0\n"))
+            #expect(metrics.contains("gerbang_publish_deliver_seconds_count 1\n"))
+            #expect(try HTTPGet.fetch(port: port, path: "/other").hasPrefix("HTTP/1.0 404"))
             #expect(broker.terminate() == 0)
         }
     }

@@ -13,15 +13,28 @@ extension BrokerConfiguration {
         return try parse(yaml: text, file: path)
     }
 
+    /// `127.0.0.1:9560` → (`127.0.0.1`, 9560); nil for anything else.
+    public static func parseHostPort(_ text: String) -> (host: String, port: UInt16)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, let port = UInt16(parts[1]) else { return nil }
+        return (String(parts[0]), port)
+    }
+
     /// Parses configuration YAML; `file` names it in error messages.
     public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
         let root = try YAMLSection.parse(text, file: file)
-        try root.requireOnly(["broker-name", "adapter-endpoint", "data-directory", "development-mode",
+        try root.requireOnly(["broker-name", "adapter-endpoint", "metrics-endpoint", "data-directory", "development-mode",
                               "paths", "store", "limits", "heartbeat", "delivery"])
         var configuration = BrokerConfiguration()
         configuration.brokerName = try root.string("broker-name") ?? configuration.brokerName
         configuration.adapterEndpoint = try root.string("adapter-endpoint") ?? configuration.adapterEndpoint
         configuration.dataDirectory = try root.string("data-directory") ?? configuration.dataDirectory
+        if let metrics = try root.string("metrics-endpoint") {
+            guard metrics == "off" || parseHostPort(metrics) != nil else {
+                throw BrokerConfigurationError(.invalidValue, "\(file): `metrics-endpoint` must be `host:port` (IPv4) or `off`")
+            }
+            configuration.metricsEndpoint = metrics
+        }
         configuration.developmentMode = try root.bool("development-mode") ?? configuration.developmentMode
         if let section = try root.section("paths") {
             try section.requireOnly(["agencies", "routes", "schemas", "pki", "broker-secret-key"])

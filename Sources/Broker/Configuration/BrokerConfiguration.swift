@@ -11,6 +11,9 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public var brokerName: String
     /// The ROUTER endpoint adapters connect to. Default `tcp://127.0.0.1:5560`.
     public var adapterEndpoint: String
+    /// Where Prometheus scrapes `GET /metrics`: `host:port` (IPv4; port 0 picks a free one), or
+    /// `off`. Default `127.0.0.1:9560`.
+    public var metricsEndpoint: String
     /// The directory for the store, generated keys and the development PKI. Default `data`.
     public var dataDirectory: String
     /// Development mode: create missing CURVE keys and the development PKI under the data
@@ -31,6 +34,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public init(
         brokerName: String = "gerbangd",
         adapterEndpoint: String = "tcp://127.0.0.1:5560",
+        metricsEndpoint: String = "127.0.0.1:9560",
         dataDirectory: String = "data",
         developmentMode: Bool = false,
         paths: Paths = Paths(),
@@ -41,6 +45,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
     ) {
         self.brokerName = brokerName
         self.adapterEndpoint = adapterEndpoint
+        self.metricsEndpoint = metricsEndpoint
         self.dataDirectory = dataDirectory
         self.developmentMode = developmentMode
         self.paths = paths

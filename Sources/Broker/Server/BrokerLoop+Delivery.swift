@@ -97,6 +97,7 @@ extension BrokerLoop {
                 continue
             }
             let id = UInt64(bitPattern: delivery.id.rawValue)
+            services.metrics.delivered(attempt: delivery.attempt, acceptedAt: delivery.event.acceptedAt, now: Date())
             session.inFlight[id] = .init(subscription: subscription, attempt: delivery.attempt, leaseDeadline: delivery.leaseDeadline)
             send(.deliver(.init(deliveryID: id, sequence: UInt64(bitPattern: delivery.event.sequence.rawValue),
                                 attempt: UInt32(clamping: delivery.attempt),
@@ -111,6 +112,7 @@ extension BrokerLoop {
     func settleAck(_ ack: GMPMessage.Ack, session: BrokerSession) {
         guard session.inFlight.removeValue(forKey: ack.deliveryID) != nil else { return }
         session.mayHaveWork = true
+        services.metrics.acknowledged()
         settle(session: session, description: "ack") { store, consumer throws(StoreError) in
             try await store.acknowledge(DeliveryID(Int64(bitPattern: ack.deliveryID)), by: consumer, now: Date())
         }
@@ -126,6 +128,7 @@ extension BrokerLoop {
         switch nack.disposition {
         case .permanent:
             let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
+            services.metrics.deadLettered()
             settle(session: session, description: "nack permanent") { store, consumer throws(StoreError) in
                 try await store.deadLetter(id, by: consumer, failure: failure, now: Date())
             }
@@ -133,6 +136,7 @@ extension BrokerLoop {
             if policy.isExhausted(afterAttempt: inFlight.attempt) {
                 let failure = DeliveryFailure(
                     reason: nack.reason, detail: "maximum attempts (\(policy.maxAttempts)) reached: \(nack.message)")
+                services.metrics.deadLettered()
                 settle(session: session, description: "nack max attempts") { store, consumer throws(StoreError) in
                     try await store.deadLetter(id, by: consumer, failure: failure, now: Date())
                 }
@@ -141,6 +145,7 @@ extension BrokerLoop {
                 let (seconds, attoseconds) = delay.components
                 let delaySeconds = Double(seconds) + Double(attoseconds) / 1e18
                 let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
+                services.metrics.retried()
                 settle(session: session, description: "nack retry") { store, consumer throws(StoreError) in
                     let now = Date()
                     return try await store.scheduleRetry(id, by: consumer, retryAt: now.addingTimeInterval(delaySeconds),

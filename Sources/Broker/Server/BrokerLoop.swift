@@ -215,6 +215,7 @@ final class BrokerLoop {
     /// Ends a session: forgets it and returns its in-flight deliveries to ready.
     func end(_ session: BrokerSession, reason: ReasonCode) {
         guard sessionsByID.removeValue(forKey: session.id) != nil else { return }
+        services.metrics.sessionEnded(reason)
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
@@ -274,13 +275,18 @@ final class BrokerLoop {
                 continue
             }
             pendingPublishes += 1
+            let metrics = services.metrics
+            metrics.eventPublished()
             let pipeline = services.pipeline
             let mailbox = mailbox
             let waker = waker
             let sessionID = session.id
             let agency = session.agency
             Task {
+                let started = ContinuousClock.now
                 let answer = await pipeline.process(tag: event.tag, event: event.event, agency: agency)
+                let elapsed = ContinuousClock.now - started
+                metrics.answered(answer, latency: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 var stored = false
                 if case .accepted(let accepted) = answer { stored = !accepted.duplicate }
                 mailbox.post(.publishAnswered(sessionID: sessionID, answer: answer, storedForSubscribers: stored))

@@ -22,6 +22,9 @@ public final class BrokerServer: Sendable {
 
     /// The endpoint actually bound (e.g. `tcp://127.0.0.1:41234` when the port was `*`).
     public let boundEndpoint: String
+    /// The port of the metrics HTTP server (`GET /metrics`), or nil when it is `off`.
+    public var metricsPort: UInt16? { metricsServer?.port }
+    private let metricsServer: MetricsHTTPServer?
     /// The broker's CURVE public key (adapters set it as `ZMQ_CURVE_SERVERKEY`).
     public let publicKey: CurvePublicKey
     private let services: BrokerServices
@@ -32,8 +35,9 @@ public final class BrokerServer: Sendable {
     private let logger: Logger
 
     private init(boundEndpoint: String, services: BrokerServices, context: Context, waker: Waker,
-                 stopFlag: StopSignal, thread: IOThread, logger: Logger) {
+                 stopFlag: StopSignal, thread: IOThread, metricsServer: MetricsHTTPServer?, logger: Logger) {
         self.boundEndpoint = boundEndpoint
+        self.metricsServer = metricsServer
         self.publicKey = services.brokerKeyPair.publicKey
         self.services = services
         self.context = context
@@ -89,9 +93,22 @@ public final class BrokerServer: Sendable {
             throw error
         case .success(let bound):
             let thread = box.waitForThread()
+            var metricsServer: MetricsHTTPServer?
+            if let (host, port) = BrokerConfiguration.parseHostPort(configuration.metricsEndpoint) {
+                do {
+                    metricsServer = try MetricsHTTPServer(host: host, port: port, metrics: services.metrics,
+                                                          store: services.store, routes: services.routes, logger: logger)
+                } catch {
+                    stopFlag.set()
+                    try? waker.wake()
+                    _ = try? await IOThread.run(name: "gerbangd.join") { thread.join() }
+                    await services.store.close()
+                    throw error
+                }
+            }
             logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
             return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker,
-                                stopFlag: stopFlag, thread: thread, logger: logger)
+                                stopFlag: stopFlag, thread: thread, metricsServer: metricsServer, logger: logger)
         }
     }
 
@@ -130,7 +147,11 @@ public final class BrokerServer: Sendable {
     /// Waits for the loop to end, then closes the store (committing the batch in hand).
     public func waitUntilStopped() async {
         let thread = thread
-        _ = try? await IOThread.run(name: "gerbangd.join") { thread.join() }
+        let metricsServer = metricsServer
+        _ = try? await IOThread.run(name: "gerbangd.join") {
+            thread.join()
+            metricsServer?.shutdown()
+        }
         await services.store.close()
         logger.info("gerbangd stopped")
     }

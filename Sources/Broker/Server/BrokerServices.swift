@@ -17,6 +17,7 @@ struct BrokerServices: Sendable {
     let store: any EventStore
     let verifier: SignatureVerifier
     let pipeline: PublishPipeline
+    let metrics: BrokerMetrics
 
     /// Loads keys, routes, trust, catalogue and opens the store (creating development files
     /// first in development mode).
@@ -73,7 +74,8 @@ struct BrokerServices: Sendable {
                                                                   maxAgeSeconds: configuration.limits.maxEventAgeSeconds),
                                        logger: logger)
         return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
-                              brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline)
+                              brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline,
+                              metrics: BrokerMetrics())
     }
 
     /// The signature verifier over the PKI folder: root as trust anchor, the issuing CA as

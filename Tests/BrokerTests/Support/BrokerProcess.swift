@@ -7,6 +7,7 @@ final class BrokerProcess {
     let process: Process
     let endpoint: String
     let publicKey: String
+    let metricsPort: UInt16?
     private let errorLog: URL
     /// Removes `directory` when released (set for directories this type created).
     var removesDirectory = false
@@ -57,6 +58,7 @@ final class BrokerProcess {
         try Self.routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
         try """
             adapter-endpoint: tcp://127.0.0.1:*
+            metrics-endpoint: 127.0.0.1:0
             data-directory: \(directory.appendingPathComponent("data").path)
             development-mode: true
             paths:
@@ -106,6 +108,7 @@ final class BrokerProcess {
         }
         endpoint = fields["endpoint"] ?? ""
         publicKey = fields["public-key"] ?? ""
+        metricsPort = fields["metrics-port"].flatMap { UInt16($0) }
     }
 
     /// SIGKILL, and wait for the process to be gone.
