@@ -59,7 +59,8 @@ extension BrokerConfiguration {
         if let section = try root.section("limits") {
             try section.requireOnly(["max-frame-bytes", "max-event-bytes", "max-events-per-publish",
                                      "max-subscriptions", "max-credit", "max-pending-publishes",
-                                     "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms"])
+                                     "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms",
+                                     "agency-publish-rate", "agency-publish-burst"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -73,6 +74,8 @@ extension BrokerConfiguration {
             limits.maxEventAgeSeconds = try section.int("max-event-age-seconds", in: 0...315_360_000) ?? limits.maxEventAgeSeconds
             limits.errorIntervalMilliseconds = try section.int("error-interval-ms", in: 0...3_600_000)
                 ?? limits.errorIntervalMilliseconds
+            limits.agencyPublishRate = try section.int("agency-publish-rate", in: 0...10_000_000) ?? limits.agencyPublishRate
+            limits.agencyPublishBurst = try section.int("agency-publish-burst", in: 1...10_000_000) ?? limits.agencyPublishBurst
             configuration.limits = limits
         }
         if let section = try root.section("heartbeat") {

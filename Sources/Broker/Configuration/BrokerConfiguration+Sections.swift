@@ -76,13 +76,21 @@ extension BrokerConfiguration {
         /// Least time between two ERRORs to one connection, milliseconds; ERRORs in between are
         /// dropped (GMP 9.2). Default 1,000.
         public var errorIntervalMilliseconds: Int
+        /// Events per second one agency may publish on average (all its sessions together);
+        /// beyond it REJECTED `flow.rate-limited`. 0 = no limit. Default 0.
+        public var agencyPublishRate: Int
+        /// The burst above the average rate one agency may publish at once. Default 1,000.
+        public var agencyPublishBurst: Int
 
         /// Creates limits; every argument defaults to the documented default.
         public init(
             maxFrameBytes: Int = 1_048_576, maxEventBytes: Int = 262_144, maxEventsPerPublish: Int = 256,
             maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000,
-            maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0, errorIntervalMilliseconds: Int = 1_000
+            maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0, errorIntervalMilliseconds: Int = 1_000,
+            agencyPublishRate: Int = 0, agencyPublishBurst: Int = 1_000
         ) {
+            self.agencyPublishRate = agencyPublishRate
+            self.agencyPublishBurst = agencyPublishBurst
             self.errorIntervalMilliseconds = errorIntervalMilliseconds
             self.maxClockSkewSeconds = maxClockSkewSeconds
             self.maxEventAgeSeconds = maxEventAgeSeconds

@@ -25,6 +25,7 @@ final class BrokerLoop {
     private var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
     private var nextSessionID: UInt64 = 1
     private var pendingPublishes = 0
+    private let rateLimiter: AgencyRateLimiter
     var timerRunning = false
     private var nextTick: ContinuousClock.Instant
     let clock = ContinuousClock()
@@ -42,6 +43,7 @@ final class BrokerLoop {
         limits = GMPLimits(maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
+        rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)
     }
 
     private var tick: Duration { .milliseconds(services.configuration.delivery.tickMilliseconds) }
@@ -272,6 +274,12 @@ final class BrokerLoop {
             guard pendingPublishes < services.configuration.limits.maxPendingPublishes else {
                 send(.rejected(.init(tag: event.tag, reason: .flowOverloaded,
                                      message: "the broker holds its maximum of pending publishes")), to: session.routingID)
+                continue
+            }
+            guard rateLimiter.admit(session.agency, now: clock.now) else {
+                services.metrics.answered(.rejected(.init(tag: event.tag, reason: .flowRateLimited)), latency: 0)
+                send(.rejected(.init(tag: event.tag, reason: .flowRateLimited,
+                                     message: "`\(session.agency)` publishes faster than its configured rate")), to: session.routingID)
                 continue
             }
             pendingPublishes += 1

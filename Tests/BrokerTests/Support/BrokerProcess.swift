@@ -51,7 +51,7 @@ final class BrokerProcess {
         """
 
     /// Creates a fresh directory with a configuration and routes, and starts the broker.
-    convenience init() throws {
+    convenience init(extraConfiguration: String = "") throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangd-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let root = Self.repositoryRoot.path
@@ -69,6 +69,7 @@ final class BrokerProcess {
               interval-ms: 1000
             delivery:
               tick-ms: 50
+            \(extraConfiguration)
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
         try self.init(directory: directory)
         removesDirectory = true
