@@ -298,4 +298,54 @@ struct BrokerEndToEndTests {
             #expect(broker.terminate() == 0)
         }
     }
+
+    @Test func retriesFollowTheScheduleWhileTheOtherSubscriberIsUnaffected() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            try publisher.send(.publish(.init(events: [.init(tag: 1, event: try TestEvents.signed(broker: broker))])))
+            guard case .accepted(let accepted) = try publisher.receive() else { throw BrokerTestError("not accepted") }
+
+            let healthy = try AdapterClient(broker: broker, agency: "bpjs-kesehatan")
+            try healthy.hello(agency: "bpjs-kesehatan", adapter: "kepesertaan")
+            try healthy.send(.credit(.init(credit: 10)))
+            let failing = try AdapterClient(broker: broker, agency: "kemensos")
+            try failing.hello(agency: "kemensos")
+            try failing.send(.credit(.init(credit: 10)))
+
+            // Attempt 1 NACKed asking for 150 ms (below the route's 200 ms cap); attempt 2 NACKed with the route's backoff
+            // (full jitter, at most min(200 ms, 50 ms × 2) = 100 ms); attempt 3 is the last (max 3).
+            guard case .deliver(let first) = try failing.receive() else { throw BrokerTestError("no DELIVER") }
+            #expect(first.attempt == 1)
+            var nackedAt = Date()
+            try failing.send(.nack(.init(deliveryID: first.deliveryID, disposition: .retry(delayMilliseconds: 150), reason: "test.busy")))
+            guard case .deliver(let second) = try failing.receive() else { throw BrokerTestError("no retry") }
+            let firstGap = Date().timeIntervalSince(nackedAt)
+            #expect(second.attempt == 2)
+            #expect(firstGap >= 0.14, "the requested delay is honoured")
+            #expect(firstGap < 0.15 + 1.0, "and not much exceeded")
+            nackedAt = Date()
+            try failing.send(.nack(.init(deliveryID: second.deliveryID, disposition: .retry(delayMilliseconds: 0), reason: "test.busy")))
+            guard case .deliver(let third) = try failing.receive() else { throw BrokerTestError("no retry") }
+            #expect(third.attempt == 3)
+            #expect(Date().timeIntervalSince(nackedAt) < 0.1 + 1.0, "backoff ceiling plus tolerance")
+            try failing.send(.nack(.init(deliveryID: third.deliveryID, disposition: .retry(delayMilliseconds: 0), reason: "test.busy")))
+            try failing.socket.set(.receiveTimeoutMilliseconds, 800)
+            #expect(throws: ZMQError.self, "dead after the maximum attempts") { _ = try failing.receive() }
+
+            guard case .deliver(let other) = try healthy.receive() else { throw BrokerTestError("other subscriber starved") }
+            #expect(other.sequence == accepted.sequence)
+            #expect(other.attempt == 1)
+            #expect(other.subscription == "bpjs-deaths")
+            try healthy.send(.ack(.init(deliveryID: other.deliveryID)))
+
+            let port = try #require(broker.metricsPort)
+            let metrics = try HTTPGet.fetch(port: port, path: "/metrics")
+            #expect(metrics.contains("gerbang_retried_total 2\n"))
+            #expect(metrics.contains("gerbang_dead_lettered_total 1\n"))
+            #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"dead\"} 1\n"))
+            #expect(broker.terminate() == 0)
+        }
+    }
 }
