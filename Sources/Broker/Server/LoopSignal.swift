@@ -1,6 +1,5 @@
 import GMP
 import Store
-import Synchronization
 
 /// Something a task finished off the socket thread, handed to the broker loop.
 enum LoopSignal: Sendable {
@@ -12,21 +11,4 @@ enum LoopSignal: Sendable {
     case timerDone(changed: Int)
     /// A session's in-flight deliveries were returned to ready.
     case released(changed: Int)
-}
-
-/// The queue of ``LoopSignal``s from tasks to the loop thread. `Sendable`: a `Mutex` guards the
-/// array; the producer wakes the loop through its `Waker` after posting.
-final class LoopMailbox: Sendable {
-    private let signals = Mutex<[LoopSignal]>([])
-
-    func post(_ signal: LoopSignal) {
-        signals.withLock { $0.append(signal) }
-    }
-
-    func takeAll() -> [LoopSignal] {
-        signals.withLock { signals in
-            defer { signals.removeAll(keepingCapacity: true) }
-            return signals
-        }
-    }
 }
