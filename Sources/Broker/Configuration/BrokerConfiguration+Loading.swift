@@ -60,7 +60,8 @@ extension BrokerConfiguration {
             try section.requireOnly(["max-frame-bytes", "max-event-bytes", "max-events-per-publish",
                                      "max-subscriptions", "max-credit", "max-pending-publishes",
                                      "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms",
-                                     "agency-publish-rate", "agency-publish-burst"])
+                                     "agency-publish-rate", "agency-publish-burst",
+                                     "max-outbound-per-connection"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -76,6 +77,8 @@ extension BrokerConfiguration {
                 ?? limits.errorIntervalMilliseconds
             limits.agencyPublishRate = try section.int("agency-publish-rate", in: 0...10_000_000) ?? limits.agencyPublishRate
             limits.agencyPublishBurst = try section.int("agency-publish-burst", in: 1...10_000_000) ?? limits.agencyPublishBurst
+            limits.maxOutboundPerConnection = try section.int("max-outbound-per-connection", in: 1...10_000_000)
+                ?? limits.maxOutboundPerConnection
             configuration.limits = limits
         }
         if let section = try root.section("heartbeat") {

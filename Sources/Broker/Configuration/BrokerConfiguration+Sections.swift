@@ -81,14 +81,19 @@ extension BrokerConfiguration {
         public var agencyPublishRate: Int
         /// The burst above the average rate one agency may publish at once. Default 1,000.
         public var agencyPublishBurst: Int
+        /// Messages the broker holds for one connection whose peer does not read (its ZeroMQ
+        /// queue is full); beyond it the session ends. Default 10,000.
+        public var maxOutboundPerConnection: Int
 
         /// Creates limits; every argument defaults to the documented default.
         public init(
             maxFrameBytes: Int = 1_048_576, maxEventBytes: Int = 262_144, maxEventsPerPublish: Int = 256,
             maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000,
             maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0, errorIntervalMilliseconds: Int = 1_000,
-            agencyPublishRate: Int = 0, agencyPublishBurst: Int = 1_000
+            agencyPublishRate: Int = 0, agencyPublishBurst: Int = 1_000,
+            maxOutboundPerConnection: Int = 10_000
         ) {
+            self.maxOutboundPerConnection = maxOutboundPerConnection
             self.agencyPublishRate = agencyPublishRate
             self.agencyPublishBurst = agencyPublishBurst
             self.errorIntervalMilliseconds = errorIntervalMilliseconds

@@ -23,6 +23,8 @@ final class BrokerLoop {
     var sessions: [[UInt8]: BrokerSession] = [:]
     var sessionsByID: [UInt64: BrokerSession] = [:]
     private var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
+    /// Messages waiting for a full peer, per connection, in order (see ``send(_:to:)``).
+    private var outbound: [[UInt8]: [[[UInt8]]]] = [:]
     private var nextSessionID: UInt64 = 1
     private var pendingPublishes = 0
     private let rateLimiter: AgencyRateLimiter
@@ -55,7 +57,8 @@ final class BrokerLoop {
         let routerToken = poller.register(router)
         let wakeToken = poller.register(wakeReceiver)
         while !stopRequested.isSet {
-            let timeout = max(.zero, nextTick - clock.now)
+            // With messages waiting for full peers, poll briefly so that they are retried soon.
+            let timeout = outbound.isEmpty ? max(.zero, nextTick - clock.now) : min(.milliseconds(5), max(.zero, nextTick - clock.now))
             do {
                 _ = try poller.poll(timeout: timeout)
                 if poller.isReadable(wakeToken) { try Waker.drain(wakeReceiver) }
@@ -64,6 +67,7 @@ final class BrokerLoop {
                 logger.error("poll failed", metadata: ["error": "\(error)"])
             }
             handleSignals()
+            flushOutbound()
             if clock.now >= nextTick {
                 onTick()
                 nextTick = clock.now + tick
@@ -78,6 +82,7 @@ final class BrokerLoop {
             _ = try? drainPoller.poll(timeout: .milliseconds(50))
             if drainPoller.isReadable(drainWake) { _ = try? Waker.drain(wakeReceiver) }
             handleSignals()
+            flushOutbound()
         }
         for session in sessions.values {
             send(.bye(.init(reason: .sessionShuttingDown)), to: session.routingID)
@@ -243,16 +248,70 @@ final class BrokerLoop {
 
     // MARK: Sending
 
+    /// Sends without ever blocking the loop: when the peer's queue is full (its high-water mark),
+    /// the message waits in the connection's outbound queue and is retried on every loop turn,
+    /// in order; a queue beyond `limits.max-outbound-per-connection` ends the session (the peer
+    /// does not read). A peer that is gone ends the session.
     func send(_ message: GMPMessage, to routingID: [UInt8]) {
+        let frames: [[UInt8]]
         do {
-            let frames = try message.encode()
-            try router.send(multipart: [routingID] + frames)
-            sessions[routingID]?.heartbeat.didSend(at: clock.now)
-        } catch let error as ZMQError {
-            logger.notice("send failed", metadata: ["command": "\(message.command.name)", "error": "\(error.reason.rawValue)"])
-            if let session = sessions[routingID] { end(session, reason: .sessionClosed) }
+            frames = try message.encode()
         } catch {
             logger.error("encode failed", metadata: ["command": "\(message.command.name)", "error": "\(error)"])
+            return
+        }
+        if outbound[routingID] != nil {
+            enqueue(frames, to: routingID)
+            return
+        }
+        switch transmit(frames, to: routingID) {
+        case .sent: sessions[routingID]?.heartbeat.didSend(at: clock.now)
+        case .full: enqueue(frames, to: routingID)
+        case .gone: break
+        }
+    }
+
+    private enum Transmission { case sent, full, gone }
+
+    private func transmit(_ frames: [[UInt8]], to routingID: [UInt8]) -> Transmission {
+        do {
+            try router.send(multipart: [routingID] + frames, flags: .dontWait)
+            return .sent
+        } catch where error.wouldBlock {
+            return .full
+        } catch {
+            logger.notice("send failed", metadata: ["error": "\(error.reason.rawValue)"])
+            outbound.removeValue(forKey: routingID)
+            if let session = sessions[routingID] { end(session, reason: .sessionClosed) }
+            return .gone
+        }
+    }
+
+    private func enqueue(_ frames: [[UInt8]], to routingID: [UInt8]) {
+        outbound[routingID, default: []].append(frames)
+        if outbound[routingID]!.count > services.configuration.limits.maxOutboundPerConnection {
+            logger.warning("peer does not read; ending its session", metadata: ["queued": "\(outbound[routingID]!.count)"])
+            outbound.removeValue(forKey: routingID)
+            if let session = sessions[routingID] { end(session, reason: .sessionClosed) }
+        }
+    }
+
+    /// Retries the queued messages of every connection, in order, until a peer is full again.
+    func flushOutbound() {
+        for routingID in Array(outbound.keys) {
+            guard var queue = outbound[routingID] else { continue }
+            var sent = 0
+            loop: while sent < queue.count {
+                switch transmit(queue[sent], to: routingID) {
+                case .sent: sent += 1
+                case .full: break loop
+                case .gone: break loop
+                }
+            }
+            guard outbound[routingID] != nil else { continue }
+            queue.removeFirst(sent)
+            if sent > 0 { sessions[routingID]?.heartbeat.didSend(at: clock.now) }
+            outbound[routingID] = queue.isEmpty ? nil : queue
         }
     }
 
