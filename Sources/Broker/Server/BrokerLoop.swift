@@ -58,7 +58,8 @@ final class BrokerLoop {
         let wakeToken = poller.register(wakeReceiver)
         while !stopRequested.isSet {
             // With messages waiting for full peers, poll briefly so that they are retried soon.
-            let timeout = outbound.isEmpty ? max(.zero, nextTick - clock.now) : min(.milliseconds(5), max(.zero, nextTick - clock.now))
+            let untilTick = max(.zero, nextTick - clock.now)
+            let timeout = outbound.isEmpty ? untilTick : min(.milliseconds(5), untilTick)
             do {
                 _ = try poller.poll(timeout: timeout)
                 if poller.isReadable(wakeToken) { try Waker.drain(wakeReceiver) }
@@ -119,9 +120,10 @@ final class BrokerLoop {
         do {
             message = try GMPMessage(decoding: frames, limits: limits, from: .adapter)
         } catch {
-            // Never answer an ERROR with an ERROR.
-            if let header = frames.first, header.count >= 5, header.starts(with: Array("GMP".utf8)), header[4] == GMPCommand.error.rawValue,
-               error.reason != .protocolUnsupportedVersion {
+            // Never answer an ERROR with an ERROR, whatever its version (ERROR's code is frozen).
+            if let header = frames.first, header.count >= 5, header.starts(with: Array("GMP".utf8)),
+               header[4] == GMPCommand.error.rawValue {
+                if let session { end(session, reason: error.reason) }
                 return
             }
             sendError(.init(error), to: routingID)
