@@ -5,7 +5,7 @@ import Store
 
 extension BrokerLoop {
     /// Every tick: heartbeats, forgetting expired leases, and the store timer (lease expiry,
-    /// due retries) in a task.
+    /// due retries, when `nextScheduledTransition` says one is due) in a task.
     func onTick() {
         let now = clock.now
         let wallNow = Date()
@@ -28,8 +28,11 @@ extension BrokerLoop {
         Task {
             var changed = 0
             do throws(StoreError) {
-                changed += try await store.expireLeases(now: Date())
-                changed += try await store.promoteDueRetries(now: Date())
+                // A read first: the writes (and their fsync) only when a lease or retry is due.
+                if let next = try await store.nextScheduledTransition(), next <= Date() {
+                    changed += try await store.expireLeases(now: Date())
+                    changed += try await store.promoteDueRetries(now: Date())
+                }
             } catch {
                 logger.error("delivery timer failed", metadata: ["reason": "\(error.reason.rawValue)"])
             }
