@@ -3,8 +3,9 @@ import GMP
 import Testing
 import ZeroMQ
 
-/// `kill -9` in the middle of a publishing burst: every event answered ACCEPTED before the kill
-/// is delivered after the restart, and deliveries in flight at the kill come back with attempt > 1.
+/// `kill -9` twice: in the middle of a publishing burst, then in the middle of the redelivery.
+/// Every event answered ACCEPTED before the first kill is delivered at least once, and
+/// deliveries in flight at the first kill come back with attempt > 1.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct BrokerCrashTests {
     @Test func acceptedEventsSurviveKill9DuringABurst() async throws {
@@ -40,26 +41,35 @@ struct BrokerCrashTests {
             first.kill9()
             first.removesDirectory = false
 
+            // Second life: take part of the backlog, then die again in the middle of it.
             let second = try BrokerProcess(directory: first.directory)
-            second.removesDirectory = true
-            let subscriber = try AdapterClient(broker: second, agency: "kemensos")
-            try subscriber.hello(agency: "kemensos")
-            try subscriber.send(.credit(.init(credit: 500)))
             let wanted = Set(accepted.values)
             var delivered: [UInt64: UInt32] = [:]  // sequence → highest attempt seen
-            let deadline = Date().addingTimeInterval(90)
-            while !wanted.isSubset(of: Set(delivered.keys)) && Date() < deadline {
-                guard case .deliver(let deliver) = try subscriber.receive() else { continue }
-                delivered[deliver.sequence] = max(delivered[deliver.sequence] ?? 0, deliver.attempt)
-                #expect(events.contains(deliver.event), "only published events are delivered")
-                try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
+            func consume(from broker: BrokerProcess, until done: () -> Bool) throws {
+                let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+                try subscriber.hello(agency: "kemensos")
+                try subscriber.send(.credit(.init(credit: 500)))
+                let deadline = Date().addingTimeInterval(90)
+                while !done() && Date() < deadline {
+                    guard case .deliver(let deliver) = try subscriber.receive() else { continue }
+                    delivered[deliver.sequence] = max(delivered[deliver.sequence] ?? 0, deliver.attempt)
+                    #expect(events.contains(deliver.event), "only published events are delivered")
+                    try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
+                }
             }
+            let secondKillAfter = Int.random(in: 100...(wanted.count / 2))
+            try consume(from: second) { delivered.count >= secondKillAfter }
+            second.kill9()
+
+            let third = try BrokerProcess(directory: first.directory)
+            third.removesDirectory = true
+            try consume(from: third) { wanted.isSubset(of: Set(delivered.keys)) }
             let missing = wanted.subtracting(delivered.keys)
-            #expect(missing.isEmpty, "\(missing.count) accepted events were not delivered after the restart")
+            #expect(missing.isEmpty, "\(missing.count) accepted events were not delivered after the restarts")
             for sequence in heldSequences {
                 #expect((delivered[sequence] ?? 0) >= 2, "a delivery in flight at the kill comes back with attempt > 1")
             }
-            #expect(second.terminate() == 0)
+            #expect(third.terminate() == 0)
         }
     }
 }
