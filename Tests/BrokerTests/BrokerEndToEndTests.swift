@@ -324,12 +324,12 @@ struct BrokerEndToEndTests {
             let firstGap = Date().timeIntervalSince(nackedAt)
             #expect(second.attempt == 2)
             #expect(firstGap >= 0.14, "the requested delay is honoured")
-            #expect(firstGap < 0.15 + 1.0, "and not much exceeded")
+            #expect(firstGap < 0.15 + 2.0, "and not much exceeded (tolerance for a loaded CI machine)")
             nackedAt = Date()
             try failing.send(.nack(.init(deliveryID: second.deliveryID, disposition: .retry(delayMilliseconds: 0), reason: "test.busy")))
             guard case .deliver(let third) = try failing.receive() else { throw BrokerTestError("no retry") }
             #expect(third.attempt == 3)
-            #expect(Date().timeIntervalSince(nackedAt) < 0.1 + 1.0, "backoff ceiling plus tolerance")
+            #expect(Date().timeIntervalSince(nackedAt) < 0.1 + 2.0, "backoff ceiling plus tolerance")
             try failing.send(.nack(.init(deliveryID: third.deliveryID, disposition: .retry(delayMilliseconds: 0), reason: "test.busy")))
             try failing.socket.set(.receiveTimeoutMilliseconds, 800)
             #expect(throws: ZMQError.self, "dead after the maximum attempts") { _ = try failing.receive() }
