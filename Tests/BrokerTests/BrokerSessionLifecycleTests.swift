@@ -95,6 +95,20 @@ struct BrokerSessionLifecycleTests {
             guard case .accepted = try publishSettled(tag: 3) else { throw BrokerTestError("routes lost after a refused reload") }
             #expect(broker.log.contains("routes refused"))
             #expect(broker.log.contains(":5"), "the refusal names line 5")
+
+            // A reload that changes a granted subscription ends the sessions holding it (BYE), so
+            // that they say HELLO again; other sessions stay.
+            let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+            try subscriber.hello(agency: "kemensos")
+            try (BrokerProcess.routes.replacingOccurrences(of: "max-attempts: 3", with: "max-attempts: 4")
+                .replacingOccurrences(of: "  kemensos: [socialaid.**]", with: "  kemensos: [socialaid.**]\n  bank-bri: [socialaid.disbursement.settled]"))
+                .write(to: routesFile, atomically: true, encoding: .utf8)
+            kill(broker.process.processIdentifier, SIGHUP)
+            guard case .bye(let bye) = try subscriber.receive() else { throw BrokerTestError("no BYE after the grant changed") }
+            #expect(bye.reason == .sessionClosed)
+            let regranted = try subscriber.hello(agency: "kemensos")
+            #expect(regranted.subscriptions == ["kemensos-population"])
+            guard case .accepted = try publishSettled(tag: 4) else { throw BrokerTestError("publisher session lost by the reload") }
             #expect(broker.terminate() == 0)
         }
     }

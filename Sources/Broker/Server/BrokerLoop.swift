@@ -183,19 +183,13 @@ final class BrokerLoop {
                             detail: "HELLO names `\(hello.agency)` but the CURVE key belongs to `\(agency)`"), to: routingID)
             return
         }
-        let available = services.routes.current.subscriptions(agency: agency, adapter: hello.adapterName)
-        var granted = available
-        if !hello.subscriptions.isEmpty {
-            granted = []
-            for name in hello.subscriptions {
-                guard let subscription = available.first(where: { $0.id == name }) else {
-                    sendError(.init(reason: .routeUnknownSubscription,
-                                    detail: "the routes give `\(agency)/\(hello.adapterName)` no subscription `\(name)`"),
-                              to: routingID)
-                    return
-                }
-                if !granted.contains(subscription) { granted.append(subscription) }
-            }
+        let granted: [Subscription]
+        switch grant(agency: agency, adapter: hello.adapterName, requested: hello.subscriptions) {
+        case .granted(let subscriptions):
+            granted = subscriptions
+        case .refused(let refusal):
+            sendError(refusal, to: routingID)
+            return
         }
         let configuration = services.configuration
         let welcome = GMPMessage.Welcome(
@@ -211,7 +205,8 @@ final class BrokerLoop {
             brokerID: "\(configuration.brokerName)/\(BrokerServer.version)",
             subscriptions: granted.map(\.id))
         let session = BrokerSession(id: nextSessionID, routingID: routingID, agency: agency, adapter: hello.adapterName,
-                                    subscriptions: granted, heartbeat: GMPHeartbeat(welcome, now: clock.now))
+                                    subscriptions: granted, requested: hello.subscriptions,
+                                    heartbeat: GMPHeartbeat(welcome, now: clock.now))
         nextSessionID += 1
         sessions[routingID] = session
         sessionsByID[session.id] = session
@@ -219,6 +214,40 @@ final class BrokerLoop {
                                                  "adapter": "\(hello.adapterName)", "version": "\(hello.adapterVersion)",
                                                  "subscriptions": "\(granted.map(\.id))"])
         send(.welcome(welcome), to: routingID)
+    }
+
+    /// The subscriptions the routes in force give for a HELLO: those requested, or all of the
+    /// adapter's when none were; ERROR `route.unknown-subscription` for one the routes do not give.
+    private enum Grant {
+        case granted([Subscription])
+        case refused(GMPMessage.SessionError)
+    }
+
+    private func grant(agency: String, adapter: String, requested: [String]) -> Grant {
+        let available = services.routes.current.subscriptions(agency: agency, adapter: adapter)
+        guard !requested.isEmpty else { return .granted(available) }
+        var granted: [Subscription] = []
+        for name in requested {
+            guard let subscription = available.first(where: { $0.id == name }) else {
+                return .refused(.init(reason: .routeUnknownSubscription,
+                                      detail: "the routes give `\(agency)/\(adapter)` no subscription `\(name)`"))
+            }
+            if !granted.contains(subscription) { granted.append(subscription) }
+        }
+        return .granted(granted)
+    }
+
+    /// After a routes reload: a session whose grant would now differ (a subscription removed,
+    /// added or changed) gets BYE `session.closed` and ends, so that the adapter says HELLO again
+    /// and gets the new grant.
+    func recheckGrants() {
+        for session in Array(sessions.values) {
+            let now = grant(agency: session.agency, adapter: session.adapter, requested: session.requested)
+            if case .granted(let subscriptions) = now, subscriptions == session.subscriptions { continue }
+            logger.notice("routes changed for this session; ending it", metadata: ["session": "\(session.id)"])
+            send(.bye(.init(reason: .sessionClosed)), to: session.routingID)
+            end(session, reason: .sessionClosed)
+        }
     }
 
     /// Ends a session: forgets it and returns its in-flight deliveries to ready.
@@ -378,6 +407,8 @@ final class BrokerLoop {
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
             case .released(let changed):
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
+            case .routesChanged:
+                recheckGrants()
             }
         }
     }

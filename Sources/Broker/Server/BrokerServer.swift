@@ -30,11 +30,12 @@ public final class BrokerServer: Sendable {
     private let services: BrokerServices
     private let context: Context
     private let waker: Waker
+    private let mailbox: LoopMailbox
     private let stopFlag: StopSignal
     private let thread: IOThread
     private let logger: Logger
 
-    private init(boundEndpoint: String, services: BrokerServices, context: Context, waker: Waker,
+    private init(boundEndpoint: String, services: BrokerServices, context: Context, waker: Waker, mailbox: LoopMailbox,
                  stopFlag: StopSignal, thread: IOThread, metricsServer: MetricsHTTPServer?, logger: Logger) {
         self.boundEndpoint = boundEndpoint
         self.metricsServer = metricsServer
@@ -42,6 +43,7 @@ public final class BrokerServer: Sendable {
         self.services = services
         self.context = context
         self.waker = waker
+        self.mailbox = mailbox
         self.stopFlag = stopFlag
         self.thread = thread
         self.logger = logger
@@ -107,14 +109,14 @@ public final class BrokerServer: Sendable {
                 }
             }
             logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
-            return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker,
+            return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker, mailbox: mailbox,
                                 stopFlag: stopFlag, thread: thread, metricsServer: metricsServer, logger: logger)
         }
     }
 
     /// Reloads what can change while running (SIGHUP): the routes (a refused file keeps the
     /// routes in force, and the error with its line number is logged and returned) and the CRLs.
-    /// Sessions keep the subscriptions they were granted until they say HELLO again.
+    /// Sessions whose grant changes are ended with BYE `session.closed` (they say HELLO again).
     @discardableResult
     public func reloadConfiguration() -> RoutesReloadOutcome {
         let outcome = services.routes.reload()
@@ -123,6 +125,8 @@ public final class BrokerServer: Sendable {
             logger.notice("routes reloaded", metadata: [
                 "added": "\(changes.added)", "removed": "\(changes.removed)", "modified": "\(changes.modified)",
                 "permissionsChanged": "\(changes.permissionsChanged)"])
+            mailbox.post(.routesChanged)
+            try? waker.wake()
         case .unchanged:
             logger.notice("routes unchanged")
         case .refused(let error):

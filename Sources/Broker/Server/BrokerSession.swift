@@ -11,6 +11,8 @@ final class BrokerSession {
     let adapter: String
     let consumer: ConsumerID
     let subscriptions: [Subscription]
+    /// The subscriptions HELLO asked for (empty: all the routes give), to re-check after a reload.
+    let requested: [String]
     /// The adapter's credit (clamped to `max_credit`).
     var credit = 0
     /// Deliveries sent and not yet answered or expired, with their subscription, attempt and
@@ -29,7 +31,8 @@ final class BrokerSession {
     }
 
     init(id: UInt64, routingID: [UInt8], agency: String, adapter: String,
-         subscriptions: [Subscription], heartbeat: GMPHeartbeat) {
+         subscriptions: [Subscription], requested: [String], heartbeat: GMPHeartbeat) {
+        self.requested = requested
         self.id = id
         self.routingID = routingID
         self.agency = agency

@@ -11,4 +11,6 @@ enum LoopSignal: Sendable {
     case timerDone(changed: Int)
     /// A session's in-flight deliveries were returned to ready.
     case released(changed: Int)
+    /// The routes were reloaded with changes: re-check every session's grant.
+    case routesChanged
 }
