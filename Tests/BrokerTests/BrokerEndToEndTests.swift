@@ -285,15 +285,7 @@ struct BrokerEndToEndTests {
             let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
             try publisher.hello(agency: "dukcapil")
             let events = try (0..<3).map { tag in GMPMessage.Publish.Event(tag: UInt64(tag), event: try TestEvents.signed(broker: broker)) }
-            try publisher.send(.publish(.init(events: events)))
-            var reasons: [UInt64: String] = [:]
-            for _ in 0..<3 {
-                switch try publisher.receive() {
-                case .accepted(let accepted): reasons[accepted.tag] = "accepted"
-                case .rejected(let rejected): reasons[rejected.tag] = rejected.reason.rawValue
-                default: throw BrokerTestError("unexpected answer")
-                }
-            }
+            let reasons = try publisher.publishCollectingVerdicts(events)
             #expect(reasons == [0: "accepted", 1: "accepted", 2: "flow.rate-limited"])
             #expect(broker.terminate() == 0)
         }
@@ -355,15 +347,7 @@ struct BrokerEndToEndTests {
             let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
             try publisher.hello(agency: "dukcapil")
             let events = try (0..<3).map { tag in GMPMessage.Publish.Event(tag: UInt64(tag), event: try TestEvents.signed(broker: broker)) }
-            try publisher.send(.publish(.init(events: events)))
-            var reasons: [UInt64: String] = [:]
-            for _ in 0..<3 {
-                switch try publisher.receive() {
-                case .accepted(let accepted): reasons[accepted.tag] = "accepted"
-                case .rejected(let rejected): reasons[rejected.tag] = rejected.reason.rawValue
-                default: throw BrokerTestError("unexpected answer")
-                }
-            }
+            let reasons = try publisher.publishCollectingVerdicts(events)
             #expect(reasons == [0: "accepted", 1: "flow.overloaded", 2: "flow.overloaded"])
             #expect(broker.terminate() == 0)
         }

@@ -45,4 +45,19 @@ final class AdapterClient {
         guard case .welcome(let welcome) = answer else { throw BrokerTestError("expected WELCOME, got \(answer)") }
         return welcome
     }
+
+    /// Publishes `events` in one PUBLISH and returns each event's verdict by tag:
+    /// `"accepted"` or the rejection's reason code.
+    func publishCollectingVerdicts(_ events: [GMPMessage.Publish.Event]) throws -> [UInt64: String] {
+        try send(.publish(.init(events: events)))
+        var verdicts: [UInt64: String] = [:]
+        for _ in events {
+            switch try receive() {
+            case .accepted(let accepted): verdicts[accepted.tag] = "accepted"
+            case .rejected(let rejected): verdicts[rejected.tag] = rejected.reason.rawValue
+            default: throw BrokerTestError("unexpected answer")
+            }
+        }
+        return verdicts
+    }
 }
