@@ -125,6 +125,15 @@ let package = Package(
         ),
         .executableTarget(name: "gerbang", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
 
+        // MARK: Adapters (one folder per agency under Adapters/: library, executable, tests, README)
+        // dukcapil: the population registry's CSV exports → population.* events.
+        .target(
+            name: "DukcapilAdapter",
+            dependencies: ["Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Sources/DukcapilAdapter",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
         .executableTarget(
@@ -200,6 +209,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DukcapilAdapterTests",
+            dependencies: ["DukcapilAdapter", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Tests/DukcapilAdapterTests",
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
