@@ -134,6 +134,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // bank: a state bank's disbursement channel (socialaid.disbursement.requested → the bank's
+        // HTTP API → settled/failed), with the simulated bank server it ships with.
+        .target(
+            name: "BankAdapter",
+            dependencies: ["GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Sources/BankAdapter",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
         .executableTarget(
@@ -213,6 +222,12 @@ let package = Package(
             name: "DukcapilAdapterTests",
             dependencies: ["DukcapilAdapter", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/dukcapil/Tests/DukcapilAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BankAdapterTests",
+            dependencies: ["BankAdapter", "GerbangJSON", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Tests/BankAdapterTests",
             swiftSettings: swiftSettings
         ),
     ],
