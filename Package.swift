@@ -143,6 +143,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // kemensos: the social-aid beneficiary register (deaths and moves in, revocations and
+        // disbursement requests out, settlement results in).
+        .target(
+            name: "KemensosAdapter",
+            dependencies: [
+                "GerbangJSON", "Envelope",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/kemensos/Sources/KemensosAdapter",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
         .executableTarget(
@@ -228,6 +241,12 @@ let package = Package(
             name: "BankAdapterTests",
             dependencies: ["BankAdapter", "GerbangJSON", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/bank/Tests/BankAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KemensosAdapterTests",
+            dependencies: ["KemensosAdapter", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/kemensos/Tests/KemensosAdapterTests",
             swiftSettings: swiftSettings
         ),
     ],
