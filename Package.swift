@@ -156,6 +156,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Sample data for the demo and the end-to-end test: a beneficiary register seed and
+        // civil-registration exports that agree with it (`adapter-samples` writes Config/samples/).
+        .target(
+            name: "AdapterSamples",
+            dependencies: ["BankAdapter"],
+            path: "Adapters/samples/Sources/AdapterSamples",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "adapter-samples",
+            dependencies: ["AdapterSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Adapters/samples/Sources/adapter-samples",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
         .executableTarget(
@@ -233,7 +248,7 @@ let package = Package(
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DukcapilAdapterTests",
-            dependencies: ["DukcapilAdapter", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["DukcapilAdapter", "AdapterSamples", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/dukcapil/Tests/DukcapilAdapterTests",
             swiftSettings: swiftSettings
         ),
