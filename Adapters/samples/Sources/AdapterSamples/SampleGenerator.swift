@@ -88,7 +88,7 @@ public struct SampleGenerator {
             let serial = nextBeneficiarySerial
             nextBeneficiarySerial += 1
             let regency = person.villageCode.prefix(5).replacingOccurrences(of: ".", with: "")
-            var account = AccountNumber.completing(String(format: "%014d", 33_980_100_000_000 + serial))
+            var account = AccountNumber.completing(SampleDates.pad(33_980_100_000_000 + serial, 14))
             if index < invalidAccounts {
                 let last = account.removeLast()
                 account.append(last == "9" ? "0" : Character(String((Int(String(last))! + 1) % 10)))
