@@ -129,30 +129,59 @@ let package = Package(
         // dukcapil: the population registry's CSV exports → population.* events.
         .target(
             name: "DukcapilAdapter",
-            dependencies: ["Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/dukcapil/Sources/DukcapilAdapter",
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "dukcapil",
+            dependencies: ["DukcapilAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Sources/dukcapil",
+            swiftSettings: swiftSettings
+        ),
         // bank: a state bank's disbursement channel (socialaid.disbursement.requested → the bank's
         // HTTP API → settled/failed), with the simulated bank server it ships with.
         .target(
             name: "BankAdapter",
-            dependencies: ["GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GerbangKit", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/bank/Sources/BankAdapter",
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "bank",
+            dependencies: ["BankAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Sources/bank",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bank-simulator",
+            dependencies: ["BankAdapter", "GerbangKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Adapters/bank/Sources/bank-simulator",
+            swiftSettings: swiftSettings
+        ),
         // kemensos: the social-aid beneficiary register (deaths and moves in, revocations and
         // disbursement requests out, settlement results in).
         .target(
             name: "KemensosAdapter",
             dependencies: [
-                "GerbangJSON", "Envelope",
+                "GerbangKit", "GerbangJSON", "Envelope",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Adapters/kemensos/Sources/KemensosAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "kemensos",
+            dependencies: [
+                "KemensosAdapter", "GerbangKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/kemensos/Sources/kemensos",
             swiftSettings: swiftSettings
         ),
 
@@ -248,7 +277,7 @@ let package = Package(
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DukcapilAdapterTests",
-            dependencies: ["DukcapilAdapter", "AdapterSamples", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/dukcapil/Tests/DukcapilAdapterTests",
             swiftSettings: swiftSettings
         ),

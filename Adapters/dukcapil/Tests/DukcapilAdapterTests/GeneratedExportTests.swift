@@ -26,7 +26,7 @@ import Testing
             case .failure(let rejection): rejected[row.line] = rejection.reason
             case .success(let event):
                 kinds[event.kind, default: 0] += 1
-                let validation = registry.validate(try event.cloudEvent(source: "urn:gerbang:agency:dukcapil:siak"))
+                let validation = registry.validate(try event.outgoingEvent().cloudEvent(source: "urn:gerbang:agency:dukcapil:siak"))
                 #expect(validation.isValid, "line \(row.line): \(validation.errors)")
             }
         }

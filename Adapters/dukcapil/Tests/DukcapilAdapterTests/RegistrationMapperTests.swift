@@ -1,7 +1,7 @@
 import Catalogue
 import DukcapilAdapter
 import Envelope
-import GerbangJSON
+import GerbangKit
 import Testing
 
 @Suite struct RegistrationMapperTests {
@@ -24,7 +24,7 @@ import Testing
 
     /// The mapped event, in its envelope, passes the catalogue (schema, formats, NIK consistency).
     private func expectValid(_ event: RegistrationEvent) throws {
-        let cloudEvent = try event.cloudEvent(source: "urn:gerbang:agency:dukcapil:siak")
+        let cloudEvent = try event.outgoingEvent().cloudEvent(source: "urn:gerbang:agency:dukcapil:siak")
         let validation = try TestRepository.registry().validate(cloudEvent)
         #expect(validation.isValid, "\(validation.errors)")
     }
@@ -34,38 +34,54 @@ import Testing
         #expect(event.kind == .death)
         #expect(event.id == "3374-KM-19112026-0153")
         #expect(event.line == 2)
-        #expect(event.data["registrationRegencyCode"] == .string("33.74"))
-        #expect(event.data["dateOfDeath"] == .string("2026-11-17"))
-        #expect(event.data["deceased"]?.objectValue?["sex"] == .string("female"))
-        #expect(event.data["deceased"]?.objectValue?["birthDate"] == .string("1958-07-05"))
+        guard case .death(let death) = event.data else {
+            Issue.record("expected a death")
+            return
+        }
+        #expect(death.registrationRegencyCode == "33.74")
+        #expect(death.dateOfDeath == "2026-11-17")
+        #expect(death.deceased.sex == .female)
+        #expect(death.deceased.birthDate == "1958-07-05")
         try expectValid(event)
     }
 
     @Test func aBirthBecomesTheCatalogueBirthEvent() throws {
         let event = try event(SampleExport.birth)
         #expect(event.kind == .birth)
-        #expect(event.data["address"]?.objectValue?["rt"] == .string("004"))
-        #expect(event.data["birthOrder"] == .number(JSONNumber(2)))
-        #expect(event.data["father"]?.objectValue?["fullName"] == .string("Agus Santoso"))
+        guard case .birth(let birth) = event.data else {
+            Issue.record("expected a birth")
+            return
+        }
+        #expect(birth.address.rt == "004")
+        #expect(birth.birthOrder == 2)
+        #expect(birth.father?.fullName == "Agus Santoso")
         try expectValid(event)
     }
 
     @Test func aMoveBecomesTheCatalogueAddressChange() throws {
         let event = try event(SampleExport.move)
         #expect(event.kind == .move)
-        #expect(event.data["movementType"] == .string("inter-province"))
-        #expect(event.data["reason"] == .string("work"))
-        #expect(event.data["accompanyingFamilyMembers"] == .array([.string("3204055103900003")]))
+        guard case .move(let move) = event.data else {
+            Issue.record("expected a move")
+            return
+        }
+        #expect(move.movementType == .interProvince)
+        #expect(move.reason == .work)
+        #expect(move.accompanyingFamilyMembers == ["3204055103900003"])
         try expectValid(event)
     }
 
     @Test func movementTypeFollowsTheVillageCodes() throws {
         var within = SampleExport.move
         within["KODE_WILAYAH"] = "33.74.01.1007"
-        #expect(try event(within).data["movementType"] == .string("intra-regency"))
+        #expect(try movementType(of: event(within)) == .intraRegency)
         var province = SampleExport.move
         province["KODE_WILAYAH_TUJUAN"] = "32.73.01.1001"
-        #expect(try event(province).data["movementType"] == .string("inter-regency"))
+        #expect(try movementType(of: event(province)) == .interRegency)
+    }
+
+    private func movementType(of event: RegistrationEvent) -> AddressChanged.MovementType? {
+        if case .move(let move) = event.data { move.movementType } else { nil }
     }
 
     @Test(arguments: [

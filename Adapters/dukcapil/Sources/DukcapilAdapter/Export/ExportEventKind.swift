@@ -1,3 +1,5 @@
+import GerbangKit
+
 /// The kinds of civil-registration events an export holds (`JENIS_PERISTIWA`).
 ///
 /// `Sendable`: a plain enum.
@@ -23,12 +25,9 @@ public enum ExportEventKind: String, Sendable, Hashable, CaseIterable {
     /// The canonical event type the kind maps to.
     public var eventType: String {
         switch self {
-        case .birth: "population.birth.registered"
-        case .death: "population.death.registered"
-        case .move: "population.address.changed"
+        case .birth: BirthRegistered.eventType
+        case .death: DeathRegistered.eventType
+        case .move: AddressChanged.eventType
         }
     }
-
-    /// The schema version the adapter produces (`dataschema`).
-    public var dataschema: String { "https://schemas.gerbang.go.id/\(eventType)/1.0.0" }
 }

@@ -1,3 +1,4 @@
+import GerbangKit
 /// The header of an export: which field index holds which column.
 ///
 /// `Sendable`: a value type made of a dictionary and an integer.

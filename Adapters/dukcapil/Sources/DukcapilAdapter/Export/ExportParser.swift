@@ -1,4 +1,5 @@
 import Catalogue
+import GerbangKit
 
 /// Reads a whole export: header, then every row mapped to its canonical event or its rejection.
 ///

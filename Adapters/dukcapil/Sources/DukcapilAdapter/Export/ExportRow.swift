@@ -1,4 +1,5 @@
 import Catalogue
+import GerbangKit
 
 /// One data row of an export, read column by column with the checks each value needs.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GerbangKit
 
 /// The rejects file of one export: `<rejects>/<export name>.rejects.csv`, a CSV with the header
 /// `line,reason,column,message`, one row per rejected export row, in line order.

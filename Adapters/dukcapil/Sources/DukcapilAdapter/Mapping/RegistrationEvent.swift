@@ -1,8 +1,8 @@
-import GerbangJSON
+import GerbangKit
 
 /// The canonical event one export row becomes, before it gets its envelope and signature.
 ///
-/// `Sendable`: a value type of strings, an integer and a JSON object.
+/// `Sendable`: a value type of strings, an integer and a catalogue model.
 public struct RegistrationEvent: Sendable, Hashable {
     /// The line of the row in its file.
     public var line: Int
@@ -13,15 +13,36 @@ public struct RegistrationEvent: Sendable, Hashable {
     public var id: String
     /// The envelope `subject`: the document number (never a NIK or a name).
     public var subject: String
-    /// The event's `data`, conforming to the type's schema.
-    public var data: JSONObject
+    /// The event's `data`.
+    public var data: RegistrationData
 
     /// Creates an event.
-    public init(line: Int, kind: ExportEventKind, id: String, subject: String, data: JSONObject) {
+    public init(line: Int, kind: ExportEventKind, id: String, subject: String, data: RegistrationData) {
         self.line = line
         self.kind = kind
         self.id = id
         self.subject = subject
         self.data = data
     }
+
+    /// The event to publish (`id` and `subject` the document number).
+    public func outgoingEvent() throws(GerbangClientError) -> OutgoingEvent {
+        switch data {
+        case .birth(let birth): try OutgoingEvent(birth, id: id, subject: subject)
+        case .death(let death): try OutgoingEvent(death, id: id, subject: subject)
+        case .move(let move): try OutgoingEvent(move, id: id, subject: subject)
+        }
+    }
+}
+
+/// The typed `data` of a registration event: one of the three population types.
+///
+/// `Sendable`: an enum of `Sendable` catalogue models.
+public enum RegistrationData: Sendable, Hashable {
+    /// `population.birth.registered`.
+    case birth(BirthRegistered)
+    /// `population.death.registered`.
+    case death(DeathRegistered)
+    /// `population.address.changed`.
+    case move(AddressChanged)
 }

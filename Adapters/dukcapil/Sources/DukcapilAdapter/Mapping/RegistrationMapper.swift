@@ -1,5 +1,5 @@
 import Catalogue
-import GerbangJSON
+import GerbangKit
 
 /// Maps export rows to canonical population events (`population.birth.registered`,
 /// `population.death.registered`, `population.address.changed`).
@@ -17,7 +17,7 @@ public enum RegistrationMapper {
         guard let kind = ExportEventKind(exportValue: kindText) else {
             throw RowRejection(.unknownEvent, column: .eventKind, "JENIS_PERISTIWA must be LAHIR, MATI or PINDAH")
         }
-        let data: JSONObject
+        let data: RegistrationData
         let document: String
         switch kind {
         case .birth: (document, data) = try birth(row)
@@ -29,33 +29,34 @@ public enum RegistrationMapper {
 
     // MARK: Kinds
 
-    private static func birth(_ row: ExportRow) throws(RowRejection) -> (String, JSONObject) {
+    private static func birth(_ row: ExportRow) throws(RowRejection) -> (String, RegistrationData) {
         let registeredOn = try row.date(.registeredOn)
         let (document, regency) = try documentNumber(row, marker: ["LT", "LU"], kind: "akta kelahiran")
         let child = try person(row, requiresKK: true, requiresBirthPlace: true)
         guard child.birthDate <= registeredOn else {
             throw RowRejection(.dateOrder, column: .registeredOn, "the birth is registered before it happened")
         }
-        var data = JSONObject()
-        data["birthCertificateNumber"] = .string(document)
-        data["registeredOn"] = .string(registeredOn.description)
-        data["registrationRegencyCode"] = .string(regency.description)
-        data["child"] = .object(child.json)
+        var birthOrder: Int?
         if let order = row.text(.birthOrder) {
             guard let number = Int(order), (1...30).contains(number) else {
                 throw RowRejection(.invalidValue, column: .birthOrder, "ANAK_KE is a number from 1 to 30")
             }
-            data["birthOrder"] = .number(JSONNumber(number))
+            birthOrder = number
         }
-        data["mother"] = .object(try reference(row, nik: .motherNIK, name: .motherName, required: true)!)
-        if let father = try reference(row, nik: .fatherNIK, name: .fatherName, required: false) {
-            data["father"] = .object(father)
-        }
-        data["address"] = .object(try address(row, street: .street, rt: .rt, rw: .rw, village: .villageCode, postal: .postalCode).json)
-        return (document, data)
+        let data = BirthRegistered(
+            birthCertificateNumber: document,
+            registeredOn: registeredOn.description,
+            registrationRegencyCode: regency.description,
+            child: child.model,
+            birthOrder: birthOrder,
+            mother: try reference(row, nik: .motherNIK, name: .motherName, required: true)!,
+            father: try reference(row, nik: .fatherNIK, name: .fatherName, required: false),
+            address: try address(row, street: .street, rt: .rt, rw: .rw, village: .villageCode, postal: .postalCode).model
+        )
+        return (document, .birth(data))
     }
 
-    private static func death(_ row: ExportRow) throws(RowRejection) -> (String, JSONObject) {
+    private static func death(_ row: ExportRow) throws(RowRejection) -> (String, RegistrationData) {
         let registeredOn = try row.date(.registeredOn)
         let (document, regency) = try documentNumber(row, marker: ["KM"], kind: "akta kematian")
         let deceased = try person(row, requiresKK: true, requiresBirthPlace: false)
@@ -66,19 +67,18 @@ public enum RegistrationMapper {
         guard dateOfDeath <= registeredOn else {
             throw RowRejection(.dateOrder, column: .registeredOn, "the death is registered before it happened")
         }
-        var data = JSONObject()
-        data["deathCertificateNumber"] = .string(document)
-        data["registeredOn"] = .string(registeredOn.description)
-        data["registrationRegencyCode"] = .string(regency.description)
-        data["deceased"] = .object(deceased.json)
-        data["dateOfDeath"] = .string(dateOfDeath.description)
-        if let place = try row.text(.placeOfDeath, maxLength: 100) {
-            data["placeOfDeath"] = .string(place)
-        }
-        return (document, data)
+        let data = DeathRegistered(
+            deathCertificateNumber: document,
+            registeredOn: registeredOn.description,
+            registrationRegencyCode: regency.description,
+            deceased: deceased.model,
+            dateOfDeath: dateOfDeath.description,
+            placeOfDeath: try row.text(.placeOfDeath, maxLength: 100)
+        )
+        return (document, .death(data))
     }
 
-    private static func move(_ row: ExportRow) throws(RowRejection) -> (String, JSONObject) {
+    private static func move(_ row: ExportRow) throws(RowRejection) -> (String, RegistrationData) {
         let registeredOn = try row.date(.registeredOn)
         let (document, _) = try documentNumber(row, marker: ["SKPWNI"], kind: "SKPWNI")
         let nik = try row.nik(.nik)
@@ -88,7 +88,7 @@ public enum RegistrationMapper {
         let next = try address(row, street: .newStreet, rt: .newRT, rw: .newRW, village: .newVillageCode, postal: .newPostalCode)
         let reason = try moveReason(row)
         let effective = row.text(.moveDate) == nil ? registeredOn : try row.date(.moveDate)
-        var members: [JSONValue] = []
+        var members: [String] = []
         if let list = row.text(.accompanyingNIKs) {
             for item in list.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "|" }) {
                 let member = String(item)
@@ -96,27 +96,28 @@ public enum RegistrationMapper {
                     throw RowRejection(code: violation.reason.rawValue, column: ExportColumn.accompanyingNIKs.rawValue,
                                        message: violation.message)
                 }
-                guard member != nik, !members.contains(.string(member)) else {
+                guard member != nik, !members.contains(member) else {
                     throw RowRejection(.invalidValue, column: .accompanyingNIKs, "NIK_PENGIKUT repeats a NIK")
                 }
-                members.append(.string(member))
+                members.append(member)
             }
             guard members.count <= 20 else {
                 throw RowRejection(.invalidValue, column: .accompanyingNIKs, "NIK_PENGIKUT lists more than 20 people")
             }
         }
-        var data = JSONObject()
-        data["movingCertificateNumber"] = .string(document)
-        data["nik"] = .string(nik)
-        data["previousKk"] = .string(previousKK)
-        data["newKk"] = .string(newKK)
-        data["previousAddress"] = .object(previous.json)
-        data["newAddress"] = .object(next.json)
-        data["movementType"] = .string(movementType(from: previous.village, to: next.village))
-        data["reason"] = .string(reason)
-        data["effectiveDate"] = .string(effective.description)
-        if !members.isEmpty { data["accompanyingFamilyMembers"] = .array(members) }
-        return (document, data)
+        let data = AddressChanged(
+            movingCertificateNumber: document,
+            nik: nik,
+            previousKk: previousKK,
+            newKk: newKK,
+            previousAddress: previous.model,
+            newAddress: next.model,
+            movementType: movementType(from: previous.village, to: next.village),
+            reason: reason,
+            effectiveDate: effective.description,
+            accompanyingFamilyMembers: members.isEmpty ? nil : members
+        )
+        return (document, .move(data))
     }
 
     // MARK: Parts
@@ -165,12 +166,9 @@ public enum RegistrationMapper {
     }
 
     /// A parent: NIK and name, both present or (when not required) both absent.
-    private static func reference(_ row: ExportRow, nik: ExportColumn, name: ExportColumn, required: Bool) throws(RowRejection) -> JSONObject? {
+    private static func reference(_ row: ExportRow, nik: ExportColumn, name: ExportColumn, required: Bool) throws(RowRejection) -> PersonReference? {
         if !required, row.text(nik) == nil, row.text(name) == nil { return nil }
-        var object = JSONObject()
-        object["nik"] = .string(try row.nik(nik))
-        object["fullName"] = .string(try row.required(name, maxLength: 150))
-        return object
+        return PersonReference(nik: try row.nik(nik), fullName: try row.required(name, maxLength: 150))
     }
 
     private static func address(_ row: ExportRow, street: ExportColumn, rt: ExportColumn, rw: ExportColumn,
@@ -184,15 +182,15 @@ public enum RegistrationMapper {
         )
     }
 
-    private static func moveReason(_ row: ExportRow) throws(RowRejection) -> String {
+    private static func moveReason(_ row: ExportRow) throws(RowRejection) -> AddressChanged.Reason {
         switch try row.required(.moveReason).uppercased() {
-        case "PEKERJAAN": return "work"
-        case "PENDIDIKAN": return "education"
-        case "KELUARGA": return "family"
-        case "PERUMAHAN": return "housing"
-        case "KESEHATAN": return "health"
-        case "KEAMANAN": return "security"
-        case "LAINNYA": return "other"
+        case "PEKERJAAN": return .work
+        case "PENDIDIKAN": return .education
+        case "KELUARGA": return .family
+        case "PERUMAHAN": return .housing
+        case "KESEHATAN": return .health
+        case "KEAMANAN": return .security
+        case "LAINNYA": return .other
         default:
             throw RowRejection(.invalidValue, column: .moveReason,
                                "ALASAN_PINDAH must be PEKERJAAN, PENDIDIKAN, KELUARGA, PERUMAHAN, KESEHATAN, KEAMANAN or LAINNYA")
@@ -200,12 +198,12 @@ public enum RegistrationMapper {
     }
 
     /// Klasifikasi pindah, from the two village codes: same regency, same province, or neither.
-    static func movementType(from previous: RegionCode, to next: RegionCode) -> String {
+    static func movementType(from previous: RegionCode, to next: RegionCode) -> AddressChanged.MovementType {
         let previousRegency = previous.packed / 1_000_000
         let nextRegency = next.packed / 1_000_000
-        if previousRegency == nextRegency { return "intra-regency" }
-        if previousRegency / 100 == nextRegency / 100 { return "inter-regency" }
-        return "inter-province"
+        if previousRegency == nextRegency { return .intraRegency }
+        if previousRegency / 100 == nextRegency / 100 { return .interRegency }
+        return .interProvince
     }
 }
 
@@ -218,16 +216,10 @@ struct PersonFields {
     var birthDate: CalendarDate
     var sex: DecodedNIK.Sex
 
-    /// The `common/person` object.
-    var json: JSONObject {
-        var object = JSONObject()
-        object["nik"] = .string(nik)
-        if let kk { object["kk"] = .string(kk) }
-        object["fullName"] = .string(fullName)
-        if let birthPlace { object["birthPlace"] = .string(birthPlace) }
-        object["birthDate"] = .string(birthDate.description)
-        object["sex"] = .string(sex.rawValue)
-        return object
+    /// The catalogue's `common/person`.
+    var model: Person {
+        Person(nik: nik, kk: kk, fullName: fullName, birthPlace: birthPlace, birthDate: birthDate.description,
+               sex: sex == .female ? .female : .male)
     }
 }
 
@@ -239,14 +231,8 @@ struct AddressFields {
     var village: RegionCode
     var postalCode: String?
 
-    /// The `common/address` object.
-    var json: JSONObject {
-        var object = JSONObject()
-        object["street"] = .string(street)
-        if let rt { object["rt"] = .string(rt) }
-        if let rw { object["rw"] = .string(rw) }
-        object["villageCode"] = .string(village.description)
-        if let postalCode { object["postalCode"] = .string(postalCode) }
-        return object
+    /// The catalogue's `common/address`.
+    var model: Address {
+        Address(street: street, rt: rt, rw: rw, villageCode: village.description, postalCode: postalCode)
     }
 }

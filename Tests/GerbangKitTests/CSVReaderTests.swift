@@ -1,4 +1,4 @@
-import DukcapilAdapter
+import GerbangKit
 import Testing
 
 @Suite struct CSVReaderTests {

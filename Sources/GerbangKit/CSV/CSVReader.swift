@@ -1,4 +1,4 @@
-/// Reads CSV (RFC 4180) from bytes: fields separated by a one-byte delimiter, records by `\n` or
+/// Reads CSV (RFC 4180) from bytes (agency exports are often CSV): fields separated by a one-byte delimiter, records by `\n` or
 /// `\r\n`, fields optionally quoted with `"` (a quote inside a quoted field is doubled; a quoted
 /// field may contain the delimiter). A UTF-8 byte order mark at the start is skipped.
 ///
