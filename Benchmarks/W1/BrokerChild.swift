@@ -32,9 +32,9 @@ final class BrokerChild {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Writes the configuration into a new temporary folder and starts the broker; returns once it
-    /// printed its ready line (at most 60 s).
-    init() throws {
+    /// Writes the configuration (plus `extraConfiguration`, YAML appended to it) into a new
+    /// temporary folder and starts the broker; returns once it printed its ready line (at most 60 s).
+    init(extraConfiguration: String) throws {
         executable = Self.binDirectory.appendingPathComponent("gerbangd")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw BenchmarkError("no gerbangd at \(executable.path); build it first: swift build -c release --product gerbangd")
@@ -52,6 +52,7 @@ final class BrokerChild {
               agencies: \(config)/agencies.yaml
               routes: \(config)/routes.yaml
               schemas: \(config)/schemas
+            \(extraConfiguration)
             """
         try configuration.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
         log = directory.appendingPathComponent("gerbangd.log")

@@ -20,12 +20,14 @@ struct Settings {
     var eventBytes = 1_024
     /// Events of the warm-up before the first round.
     var warmUp = 2_000
+    /// A YAML file appended to the broker's configuration (for tuning experiments).
+    var extraConfigurationPath: String?
     /// Keep the broker's temporary directory (store, keys, log) after the run.
     var keep = false
 
     static let usage = """
         usage: w1 [--rounds N] [--events N] [--rate EVENTS_PER_S] [--duration SECONDS] [--window N]
-                  [--batch N] [--credit N] [--event-bytes N] [--warm-up N] [--keep]
+                  [--batch N] [--credit N] [--event-bytes N] [--warm-up N] [--broker-config FILE] [--keep]
           --rounds      measurement rounds of each phase (default 5)
           --events      events per throughput and baseline round (default 20000)
           --rate        offered rate of the latency phase in events/s (default 2000)
@@ -36,6 +38,8 @@ struct Settings {
           --event-bytes pad each signed event to this size (default 1024; unpadded
                         they are 1028 bytes: no padding)
           --warm-up     events published before the first round (default 2000)
+          --broker-config  YAML appended to the broker's gerbang.yaml, e.g. `store: {max-batch-wait-ms: 0}`
+                        (settings the generated file does not set; for tuning experiments)
           --keep        keep the temporary data directory (store, keys, broker log)
         Needs a release gerbangd next to w1: swift build -c release --product gerbangd
         """
@@ -45,6 +49,11 @@ struct Settings {
         while let flag = iterator.next() {
             if flag == "--keep" {
                 keep = true
+                continue
+            }
+            if flag == "--broker-config" {
+                guard let path = iterator.next() else { Self.fail("expected a file after --broker-config") }
+                extraConfigurationPath = path
                 continue
             }
             if flag == "--help" || flag == "-h" {
@@ -74,6 +83,12 @@ struct Settings {
         guard (1...256).contains(batch) else { Self.fail("--batch must be 1–256 (the broker's max-events-per-publish)") }
         guard window <= 10_000 else { Self.fail("--window must be at most 10000 (the broker's max-pending-publishes)") }
         guard (600...200_000).contains(eventBytes) else { Self.fail("--event-bytes must be 600–200000") }
+    }
+
+    /// The text of `--broker-config` (empty without it).
+    func extraConfiguration() throws -> String {
+        guard let extraConfigurationPath else { return "" }
+        return try String(contentsOfFile: extraConfigurationPath, encoding: .utf8)
     }
 
     /// Events one latency round publishes.

@@ -19,7 +19,7 @@ enum W1 {
     }
 
     static func run(_ settings: Settings) throws {
-        let broker = try BrokerChild()
+        let broker = try BrokerChild(extraConfiguration: try settings.extraConfiguration())
         if settings.keep { broker.keepDirectory() }
         defer {
             let status = broker.stop()
@@ -87,9 +87,11 @@ enum W1 {
             baselineRates.append(baselineRate)
 
             let indexes = next..<(next + settings.events)
+            let cpuStart = CPUSample(broker: broker.process.processIdentifier)
             let outcome = try publisher.publishWindowed(events.events, indexes: indexes, window: settings.window)
             try check(outcome, expected: indexes.count)
             try waitDelivered(subscribers, upTo: indexes.upperBound)
+            let cpu = CPUSample(broker: broker.process.processIdentifier).describe(since: cpuStart, events: indexes.count)
             let lastDelivery = subscribers.map { $0.log.times(indexes).max() ?? 0 }.max() ?? 0
             let elapsed = lastDelivery - outcome.firstSend
             let rate = Double(indexes.count) / (Double(elapsed) / 1e9)
@@ -98,6 +100,7 @@ enum W1 {
             print("  round \(round): \(Report.grouped(rate)) events/s delivered to both (\(Report.grouped(Double(indexes.count)))"
                   + " in \(Report.seconds(elapsed)); ACCEPTED at \(Report.grouped(confirmRate))/s)"
                   + " | baseline \(Report.grouped(baselineRate)) no-op publishes/s")
+            print("           \(cpu)")
             next = indexes.upperBound
         }
         let medianRate = Report.median(rates)
@@ -111,9 +114,11 @@ enum W1 {
         var p50s: [Double] = [], p99s: [Double] = [], p999s: [Double] = []
         for round in 1...settings.rounds {
             let indexes = next..<(next + settings.latencyEvents)
+            let cpuStart = CPUSample(broker: broker.process.processIdentifier)
             let outcome = try publisher.publishPaced(events.events, indexes: indexes, rate: settings.rate)
             try check(outcome, expected: indexes.count)
             try waitDelivered(subscribers, upTo: indexes.upperBound)
+            let cpu = CPUSample(broker: broker.process.processIdentifier).describe(since: cpuStart, events: indexes.count)
             var latency = LatencyRound()
             let sent = Array(publisher.sendTimes[indexes])
             for subscriber in subscribers { latency.record(sent: sent, received: subscriber.log.times(indexes)) }
@@ -122,6 +127,7 @@ enum W1 {
                   + "  p999 \(Report.milliseconds(latency.p999))  max \(Report.milliseconds(latency.max))"
                   + "  (\(latency.histogram.totalCount) deliveries, offered \(Report.grouped(offered))/s,"
                   + " publisher lag max \(Report.milliseconds(outcome.maxLag / 1_000)))")
+            print("           \(cpu)")
             p50s.append(Double(latency.p50))
             p99s.append(Double(latency.p99))
             p999s.append(Double(latency.p999))
