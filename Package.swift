@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Envelope", targets: ["Envelope"]),
         .library(name: "Catalogue", targets: ["Catalogue"]),
         .library(name: "Trust", targets: ["Trust"]),
+        .library(name: "GerbangKit", targets: ["GerbangKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -111,6 +112,20 @@ let package = Package(
                 "Broker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Adapter SDK
+        // GerbangKit: GerbangClient (GMP/1 over CURVE, async/await), the Adapter protocol and its
+        // runner, typed models of the catalogue's event data (docs/writing-an-adapter.md).
+        .target(
+            name: "GerbangKit",
+            dependencies: [
+                "ZeroMQ", "GMP", "Trust", "Envelope", "GerbangJSON",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -213,6 +228,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GerbangKitTests",
+            dependencies: [
+                "GerbangKit", "Catalogue", "Envelope", "GerbangJSON", "Trust", "ZeroMQ", "GMP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
