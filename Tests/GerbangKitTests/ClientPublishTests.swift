@@ -9,7 +9,7 @@ struct ClientPublishTests {
     @Test("publish signs, sends and returns the receipt; the same id again is a duplicate")
     func publishAndDuplicate() async throws {
         let broker = try TestBroker()
-        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"))
+        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"), logger: testLogger)
         let event = try TestBroker.exampleEvent()
         let first = try await client.publish(event)
         #expect(first.sequence > 0)
@@ -23,7 +23,7 @@ struct ClientPublishTests {
     @Test("REJECTED becomes a typed error with the broker's reason, specific code and location")
     func rejectedIsTyped() async throws {
         let broker = try TestBroker()
-        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"))
+        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"), logger: testLogger)
         let bad = try TestBroker.exampleEvent { $0.replacingOccurrences(of: "\"3374014507580002\"", with: "\"12345\"") }
         do {
             _ = try await client.publish(bad)
@@ -36,7 +36,7 @@ struct ClientPublishTests {
             #expect(!error.isRetryable)
         }
         // Not permitted: kemensos may not publish population events.
-        let kemensos = try await GerbangClient.connect(try broker.configuration(agency: "kemensos"))
+        let kemensos = try await GerbangClient.connect(try broker.configuration(agency: "kemensos"), logger: testLogger)
         let foreign = try TestBroker.exampleEvent()
         do {
             _ = try await kemensos.publish(foreign)
@@ -51,7 +51,7 @@ struct ClientPublishTests {
     @Test("concurrent publishes are all confirmed, each with its own sequence")
     func concurrentPublishes() async throws {
         let broker = try TestBroker()
-        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"))
+        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"), logger: testLogger)
         let signed = try (0..<300).map { _ in try client.sign(try TestBroker.exampleEvent()) }
         let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
             for bytes in signed { group.addTask { try await client.publish(signed: bytes) } }
@@ -71,7 +71,7 @@ struct ClientPublishTests {
     @Test("a publish after close fails with client.closed")
     func publishAfterClose() async throws {
         let broker = try TestBroker()
-        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"))
+        let client = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"), logger: testLogger)
         let bytes = try client.sign(try TestBroker.exampleEvent())
         await client.close()
         await #expect(throws: GerbangClientError(.closed, "the client is closed")) {
@@ -85,7 +85,7 @@ struct ClientPublishTests {
         var configuration = try broker.configuration(agency: "dukcapil")
         configuration.agency = "kemensos"
         do {
-            _ = try await GerbangClient.connect(configuration, timeout: .seconds(5))
+            _ = try await GerbangClient.connect(configuration, logger: testLogger, timeout: .seconds(5))
             Issue.record("the session was opened")
         } catch {
             #expect(error.reason == .sessionRefused)

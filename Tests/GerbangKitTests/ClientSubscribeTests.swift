@@ -9,10 +9,10 @@ struct ClientSubscribeTests {
     @Test("subscribe yields deliveries; ack, retry(after:) and reject are honoured")
     func ackRetryReject() async throws {
         let broker = try TestBroker()
-        let publisher = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"))
+        let publisher = try await GerbangClient.connect(try broker.configuration(agency: "dukcapil"), logger: testLogger)
         var consumerConfiguration = try broker.configuration(agency: "kemensos")
         consumerConfiguration.concurrency = 4
-        let consumer = try await GerbangClient.connect(consumerConfiguration)
+        let consumer = try await GerbangClient.connect(consumerConfiguration, logger: testLogger)
         let inbox = await DeliveryInbox.collecting(try consumer.subscribe())
 
         var ids: [String] = []
@@ -54,7 +54,7 @@ struct ClientSubscribeTests {
     @Test("a second subscribe while a stream is open is refused")
     func oneStreamAtATime() async throws {
         let broker = try TestBroker()
-        let consumer = try await GerbangClient.connect(try broker.configuration(agency: "kemensos"))
+        let consumer = try await GerbangClient.connect(try broker.configuration(agency: "kemensos"), logger: testLogger)
         let stream = try consumer.subscribe()
         #expect(throws: GerbangClientError.self) { _ = try consumer.subscribe() }
         _ = stream

@@ -1,5 +1,6 @@
 import Envelope
 import Foundation
+import Logging
 import GerbangKit
 
 extension TestBroker {
@@ -53,3 +54,10 @@ actor DeliveryInbox {
     /// Stops collecting.
     func stop() { task?.cancel() }
 }
+
+/// The tests' client logger: warnings and worse only.
+let testLogger: Logger = {
+    var logger = Logger(label: "test.kit")
+    logger.logLevel = .warning
+    return logger
+}()
