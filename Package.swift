@@ -24,12 +24,15 @@ let package = Package(
         .library(name: "Envelope", targets: ["Envelope"]),
         .library(name: "Catalogue", targets: ["Catalogue"]),
         .library(name: "Trust", targets: ["Trust"]),
+        .library(name: "GerbangKit", targets: ["GerbangKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Only for the `w1` benchmark's latency percentiles.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: C shims
@@ -109,6 +112,20 @@ let package = Package(
                 "Broker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Adapter SDK
+        // GerbangKit: GerbangClient (GMP/1 over CURVE, async/await), the Adapter protocol and its
+        // runner, typed models of the catalogue's event data (docs/writing-an-adapter.md).
+        .target(
+            name: "GerbangKit",
+            dependencies: [
+                "ZeroMQ", "GMP", "Trust", "Envelope", "GerbangJSON",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -235,6 +252,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Broker end to end: a release `gerbangd` child process, one publisher, two subscribers.
+        .executableTarget(
+            name: "w1",
+            dependencies: [
+                "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangJSON",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/W1",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         // Appends in a loop and prints each confirmed sequence; killed with SIGKILL by SQLiteStoreTests.
         .executableTarget(
@@ -291,6 +319,14 @@ let package = Package(
             name: "KemensosAdapterTests",
             dependencies: ["KemensosAdapter", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/kemensos/Tests/KemensosAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GerbangKitTests",
+            dependencies: [
+                "GerbangKit", "Catalogue", "Envelope", "GerbangJSON", "Trust", "ZeroMQ", "GMP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

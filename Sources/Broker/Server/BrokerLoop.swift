@@ -15,6 +15,8 @@ final class BrokerLoop {
     let services: BrokerServices
     let router: Socket
     let wakeReceiver: Socket
+    /// The receiving end of the ROUTER's socket monitor (ACCEPTED, DISCONNECTED), or nil.
+    let monitor: Socket?
     let waker: Waker
     let mailbox: LoopMailbox
     let stopRequested: StopSignal
@@ -26,17 +28,22 @@ final class BrokerLoop {
     /// Messages waiting for a full peer, per connection, in order (see ``send(_:to:)``).
     private var outbound: [[UInt8]: [[[UInt8]]]] = [:]
     private var nextSessionID: UInt64 = 1
+    /// Which routing id arrived on which connection (socket monitor → sessions).
+    private let connections = ConnectionTracker()
+    /// Routing ids whose connection the monitor reported closed, to end after the next read.
+    private var disconnectedPeers: [[UInt8]] = []
     private var pendingPublishes = 0
     private let rateLimiter: AgencyRateLimiter
     var timerRunning = false
     private var nextTick: ContinuousClock.Instant
     let clock = ContinuousClock()
 
-    init(services: BrokerServices, router: Socket, wakeReceiver: Socket, waker: Waker, mailbox: LoopMailbox,
+    init(services: BrokerServices, router: Socket, wakeReceiver: Socket, monitor: Socket?, waker: Waker, mailbox: LoopMailbox,
          stopRequested: StopSignal, logger: Logger) {
         self.services = services
         self.router = router
         self.wakeReceiver = wakeReceiver
+        self.monitor = monitor
         self.waker = waker
         self.mailbox = mailbox
         self.stopRequested = stopRequested
@@ -56,6 +63,7 @@ final class BrokerLoop {
         let poller = Poller()
         let routerToken = poller.register(router)
         let wakeToken = poller.register(wakeReceiver)
+        let monitorToken = monitor.map { poller.register($0) }
         while !stopRequested.isSet {
             // With messages waiting for full peers, poll briefly so that they are retried soon.
             let untilTick = max(.zero, nextTick - clock.now)
@@ -63,7 +71,10 @@ final class BrokerLoop {
             do {
                 _ = try poller.poll(timeout: timeout)
                 if poller.isReadable(wakeToken) { try Waker.drain(wakeReceiver) }
+                if let monitorToken, poller.isReadable(monitorToken) { drainMonitor() }
                 if poller.isReadable(routerToken) { receiveAvailable() }
+                // After the read: the messages a closed peer sent before it went are handled first.
+                endDisconnectedSessions()
             } catch {
                 logger.error("poll failed", metadata: ["error": "\(error)"])
             }
@@ -73,6 +84,7 @@ final class BrokerLoop {
                 onTick()
                 nextTick = clock.now + tick
             }
+            flushAcknowledgements()
             startClaims()
         }
         logger.info("stopping: no longer reading; finishing the publishes in hand", metadata: ["pending": "\(pendingPublishes)"])
@@ -85,6 +97,7 @@ final class BrokerLoop {
             handleSignals()
             flushOutbound()
         }
+        flushAcknowledgements()
         for session in sessions.values {
             send(.bye(.init(reason: .sessionShuttingDown)), to: session.routingID)
         }
@@ -99,7 +112,7 @@ final class BrokerLoop {
         for _ in 0..<1_000 {
             let frames: [Message]
             do {
-                frames = try router.receiveMultipart(flags: .dontWait, maximumFrames: limits.maxFrames + 2)
+                frames = try receiveMessage()
             } catch where error.wouldBlock {
                 return
             } catch {
@@ -108,9 +121,72 @@ final class BrokerLoop {
             }
             guard frames.count >= 1 else { continue }
             let routingID = frames[0].bytes
+            // The routing-id frame libzmq prepends carries no metadata; the peer's first frame does.
+            if !connections.knows(routingID), frames.count > 1, let descriptor = frames[1].sourceFileDescriptor {
+                // Every monitor event queued so far first, so that the binding sees this
+                // connection's ACCEPTED (see ConnectionTracker).
+                drainMonitor()
+                connections.bind(routingID, descriptor: descriptor)
+            }
             let userID = frames.count > 1 ? frames[1].userID : nil
             handle(routingID: routingID, agency: userID, frames: frames.dropFirst().map(\.bytes))
         }
+    }
+
+    /// Receives one multipart message without waiting: the routing id and at most
+    /// `max_frames + 1` GMP frames; further frames are read and dropped, so that the decoder
+    /// still sees more than `max_frames` and the peer gets ERROR `protocol.too-many-frames`.
+    private func receiveMessage() throws(ZMQError) -> [Message] {
+        let keep = limits.maxFrames + 2
+        var frames = [try router.receive(flags: .dontWait)]
+        while frames[frames.count - 1].hasMore && frames.count < keep {
+            frames.append(try router.receive())
+        }
+        if frames[frames.count - 1].hasMore {
+            let dropped = Message()
+            repeat { try router.receive(into: dropped) } while dropped.hasMore
+        }
+        return frames
+    }
+
+    // MARK: Connections (socket monitor)
+
+    /// Applies every monitor event queued so far: ACCEPTED counts a connection on its descriptor;
+    /// DISCONNECTED marks the sessions of the routing ids bound to it to be ended once the
+    /// messages they sent before closing have been read (``endDisconnectedSessions()``).
+    func drainMonitor() {
+        guard let monitor else { return }
+        while true {
+            let event: MonitorEvent?
+            do {
+                event = try MonitorEvent.receive(from: monitor)
+            } catch {
+                logger.error("monitor receive failed", metadata: ["error": "\(error.reason.rawValue)"])
+                return
+            }
+            guard let event else { return }
+            logger.debug("connection event", metadata: ["event": "\(event.kind)", "descriptor": "\(event.value)"])
+            switch event.kind {
+            case .accepted:
+                connections.accepted(descriptor: Int32(bitPattern: event.value))
+            case .disconnected:
+                disconnectedPeers += connections.disconnected(descriptor: Int32(bitPattern: event.value))
+            default:
+                break
+            }
+        }
+    }
+
+    /// Ends the sessions whose connection the monitor reported closed, and forgets what the loop
+    /// kept for those peers.
+    private func endDisconnectedSessions() {
+        guard !disconnectedPeers.isEmpty else { return }
+        for routingID in disconnectedPeers {
+            outbound.removeValue(forKey: routingID)
+            lastErrorSent.removeValue(forKey: routingID)
+            if let session = sessions[routingID] { end(session, reason: .sessionDisconnected) }
+        }
+        disconnectedPeers.removeAll()
     }
 
     private func handle(routingID: [UInt8], agency: String?, frames: [[UInt8]]) {
@@ -257,17 +333,21 @@ final class BrokerLoop {
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
-        release(session.consumer)
+        let acknowledged = session.pendingAcknowledgements
+        session.pendingAcknowledgements.removeAll()
+        release(session.consumer, acknowledgingFirst: acknowledged)
     }
 
-    /// Returns a consumer's in-flight deliveries to ready, in a task.
-    func release(_ consumer: ConsumerID) {
+    /// Returns a consumer's in-flight deliveries to ready, in a task; the ACKs it sent before it
+    /// went are applied first, in the same task, so that they are not redelivered.
+    func release(_ consumer: ConsumerID, acknowledgingFirst acknowledged: [DeliveryID] = []) {
         let store = services.store
         let mailbox = mailbox
         let waker = waker
         let logger = logger
         Task {
             do throws(StoreError) {
+                if !acknowledged.isEmpty { _ = try await store.acknowledge(acknowledged, by: consumer, now: Date()) }
                 let released = try await store.releaseDeliveries(of: consumer, now: Date())
                 mailbox.post(.released(changed: released))
                 try? waker.wake()
