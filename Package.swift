@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Only for the `w1` benchmark's latency percentiles.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: C shims
@@ -192,6 +194,17 @@ let package = Package(
             name: "store-append",
             dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/StoreAppend",
+            swiftSettings: swiftSettings
+        ),
+
+        // Broker end to end: a release `gerbangd` child process, one publisher, two subscribers.
+        .executableTarget(
+            name: "w1",
+            dependencies: [
+                "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangJSON",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/W1",
             swiftSettings: swiftSettings
         ),
 
