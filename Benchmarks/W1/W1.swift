@@ -72,11 +72,13 @@ enum W1 {
         try waitDelivered(subscribers, upTo: warmUp.upperBound)
         next = warmUp.upperBound
         print("warm-up: \(warmUp.count) events published and delivered to both")
+        print(FsyncProbe.describe(in: broker.dataDirectory))
 
         // (a) Throughput, each round after its baseline round.
         print("\n(a) sustained throughput, delivered to both subscribers (open loop, window \(settings.window))")
         var rates: [Double] = []
         var baselineRates: [Double] = []
+        var cpuPerEvent: [Double] = []
         for round in 1...settings.rounds {
             let baseline = try publisher.publishWindowed(noOpEvents, indexes: 0..<noOpEvents.count, window: settings.window,
                                                          tagOffset: 1 << 40, stampSendTimes: false)
@@ -91,7 +93,9 @@ enum W1 {
             let outcome = try publisher.publishWindowed(events.events, indexes: indexes, window: settings.window)
             try check(outcome, expected: indexes.count)
             try waitDelivered(subscribers, upTo: indexes.upperBound)
-            let cpu = CPUSample(broker: broker.process.processIdentifier).describe(since: cpuStart, events: indexes.count)
+            let cpuEnd = CPUSample(broker: broker.process.processIdentifier)
+            let cpu = cpuEnd.describe(since: cpuStart, events: indexes.count)
+            cpuPerEvent.append(cpuEnd.totalSeconds(since: cpuStart) / Double(indexes.count))
             let lastDelivery = subscribers.map { $0.log.times(indexes).max() ?? 0 }.max() ?? 0
             let elapsed = lastDelivery - outcome.firstSend
             let rate = Double(indexes.count) / (Double(elapsed) / 1e9)
@@ -107,8 +111,13 @@ enum W1 {
         let medianBaseline = Report.median(baselineRates)
         print(String(format: "  median: %@ events/s delivered to both; baseline median %@ no-op publishes/s; ratio %.2fx",
                      Report.grouped(medianRate), Report.grouped(medianBaseline), medianRate / medianBaseline))
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        let medianCPU = Report.median(cpuPerEvent)
+        print(String(format: "  CPU: gerbangd + w1 used %.0f µs per event (median); the CPU-bound ceiling on %.0f idle cores"
+                     + " would be %@ events/s", medianCPU * 1e6, cores, Report.grouped(cores / medianCPU)))
 
         // (b) Latency at a fixed offered rate.
+        print(FsyncProbe.describe(in: broker.dataDirectory))
         print("\n(b) publish→deliver latency at \(Report.grouped(Double(settings.rate))) events/s offered"
               + " (HdrHistogram, every delivery to either subscriber)")
         var p50s: [Double] = [], p99s: [Double] = [], p999s: [Double] = []
@@ -137,6 +146,7 @@ enum W1 {
         print("  median: p50 \(Report.milliseconds(UInt64(Report.median(p50s))))  p99 \(Report.milliseconds(UInt64(medianP99)))"
               + "  p999 \(Report.milliseconds(UInt64(Report.median(p999s))))")
 
+        print(FsyncProbe.describe(in: broker.dataDirectory))
         let redeliveries = subscribers.map(\.log.redeliveries).reduce(0, +)
         print("\nredeliveries seen: \(redeliveries)")
         print("targets (2-core machine): throughput ≥ 10,000 events/s: \(medianRate >= 10_000 ? "met" : "NOT met")"
