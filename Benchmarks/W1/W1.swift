@@ -26,7 +26,10 @@ enum W1 {
             print("gerbangd stopped (SIGTERM), exit status \(status.map(String.init) ?? "none: killed")")
             if settings.keep { print("kept: \(broker.directory.path) (gerbang.yaml, data/, gerbangd.log)") }
         }
-        print("w1: gerbangd \(broker.executable.path), pid \(broker.process.processIdentifier), \(broker.endpoint)")
+        let built = (try? FileManager.default.attributesOfItem(atPath: broker.executable.path)[.modificationDate] as? Date)
+            .map { ISO8601DateFormatter().string(from: $0) } ?? "?"
+        print("w1: gerbangd \(broker.executable.path) (built \(built); rebuild it after broker changes),"
+              + " pid \(broker.process.processIdentifier), \(broker.endpoint)")
         print("gerbangd configuration (\(broker.directory.path)/gerbang.yaml):")
         print(broker.configuration.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         print("  (defaults in force: store.max-batch-size 512, store.max-batch-wait-ms 1, delivery.tick-ms 200,"
