@@ -142,6 +142,26 @@ let package = Package(
         ),
         .executableTarget(name: "gerbang", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
 
+        // example: scaffolded by `gerbang adapter new example` (docs/writing-an-adapter.md).
+        .target(
+            name: "ExampleAdapter",
+            dependencies: ["GerbangKit", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/ExampleAdapter",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "example-adapter",
+            dependencies: ["ExampleAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/example-adapter",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExampleAdapterTests",
+            dependencies: ["ExampleAdapter", "GerbangKit", "Envelope"],
+            path: "Adapters/example/Tests/ExampleAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
         .executableTarget(
