@@ -24,12 +24,15 @@ let package = Package(
         .library(name: "Envelope", targets: ["Envelope"]),
         .library(name: "Catalogue", targets: ["Catalogue"]),
         .library(name: "Trust", targets: ["Trust"]),
+        .library(name: "GerbangKit", targets: ["GerbangKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Only for the `w1` benchmark's latency percentiles.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: C shims
@@ -113,6 +116,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Adapter SDK
+        // GerbangKit: GerbangClient (GMP/1 over CURVE, async/await), the Adapter protocol and its
+        // runner, typed models of the catalogue's event data (docs/writing-an-adapter.md).
+        .target(
+            name: "GerbangKit",
+            dependencies: [
+                "ZeroMQ", "GMP", "Trust", "Envelope", "GerbangJSON",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tools
         .target(
             name: "GerbangCLI",
@@ -124,6 +141,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "gerbang", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+
+        // example: scaffolded by `gerbang adapter new example` (docs/writing-an-adapter.md).
+        .target(
+            name: "ExampleAdapter",
+            dependencies: ["GerbangKit", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/ExampleAdapter",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "example-adapter",
+            dependencies: ["ExampleAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/example-adapter",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExampleAdapterTests",
+            dependencies: ["ExampleAdapter", "GerbangKit", "Envelope"],
+            path: "Adapters/example/Tests/ExampleAdapterTests",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
@@ -157,6 +194,25 @@ let package = Package(
             name: "store-append",
             dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/StoreAppend",
+            swiftSettings: swiftSettings
+        ),
+
+        // Broker end to end: a release `gerbangd` child process, one publisher, two subscribers.
+        .executableTarget(
+            name: "w1",
+            dependencies: [
+                "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangJSON",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/W1",
+            swiftSettings: swiftSettings
+        ),
+
+        // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
+        .executableTarget(
+            name: "kit-publish",
+            dependencies: ["GerbangKit", "ZeroMQ", "GMP", "Envelope", "Trust", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KitPublish",
             swiftSettings: swiftSettings
         ),
 
@@ -200,6 +256,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GerbangKitTests",
+            dependencies: [
+                "GerbangKit", "Catalogue", "Envelope", "GerbangJSON", "Trust", "ZeroMQ", "GMP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

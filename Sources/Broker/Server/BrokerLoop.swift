@@ -87,6 +87,7 @@ final class BrokerLoop {
                 onTick()
                 nextTick = clock.now + tick
             }
+            flushAcknowledgements()
             startClaims()
         }
         logger.info("stopping: no longer reading; finishing the publishes in hand", metadata: ["pending": "\(pendingPublishes)"])
@@ -99,6 +100,7 @@ final class BrokerLoop {
             handleSignals()
             flushOutbound()
         }
+        flushAcknowledgements()
         for session in sessions.values {
             send(.bye(.init(reason: .sessionShuttingDown)), to: session.routingID)
         }
@@ -334,17 +336,21 @@ final class BrokerLoop {
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
-        release(session.consumer)
+        let acknowledged = session.pendingAcknowledgements
+        session.pendingAcknowledgements.removeAll()
+        release(session.consumer, acknowledgingFirst: acknowledged)
     }
 
-    /// Returns a consumer's in-flight deliveries to ready, in a task.
-    func release(_ consumer: ConsumerID) {
+    /// Returns a consumer's in-flight deliveries to ready, in a task; the ACKs it sent before it
+    /// went are applied first, in the same task, so that they are not redelivered.
+    func release(_ consumer: ConsumerID, acknowledgingFirst acknowledged: [DeliveryID] = []) {
         let store = services.store
         let mailbox = mailbox
         let waker = waker
         let logger = logger
         Task {
             do throws(StoreError) {
+                if !acknowledged.isEmpty { _ = try await store.acknowledge(acknowledged, by: consumer, now: Date()) }
                 let released = try await store.releaseDeliveries(of: consumer, now: Date())
                 mailbox.post(.released(changed: released))
                 try? waker.wake()
