@@ -217,6 +217,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // example: scaffolded by `gerbang adapter new example` (docs/writing-an-adapter.md).
+        .target(
+            name: "ExampleAdapter",
+            dependencies: ["GerbangKit", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/ExampleAdapter",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "example-adapter",
+            dependencies: ["ExampleAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/example-adapter",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExampleAdapterTests",
+            dependencies: ["ExampleAdapter", "GerbangKit", "Envelope"],
+            path: "Adapters/example/Tests/ExampleAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
         .executableTarget(
@@ -260,6 +280,14 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Benchmarks/W1",
+            swiftSettings: swiftSettings
+        ),
+
+        // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
+        .executableTarget(
+            name: "kit-publish",
+            dependencies: ["GerbangKit", "ZeroMQ", "GMP", "Envelope", "Trust", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KitPublish",
             swiftSettings: swiftSettings
         ),
 

@@ -36,6 +36,11 @@ struct CPUSample {
         benchmark = ProcessCPU.ownSeconds()
     }
 
+    /// CPU seconds of both processes together since `start`.
+    func totalSeconds(since start: CPUSample) -> Double {
+        (broker - start.broker) + (benchmark - start.benchmark)
+    }
+
     /// `gerbangd 1.23 s (61 µs/event), w1 0.98 s`: the CPU used since `start` for `events`.
     func describe(since start: CPUSample, events: Int) -> String {
         let brokerSeconds = broker - start.broker

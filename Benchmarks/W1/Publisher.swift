@@ -7,6 +7,8 @@ final class Publisher {
     private let connection: AdapterConnection
     /// Monotonic send time of each event index (0: not sent).
     private(set) var sendTimes: [UInt64]
+    /// Monotonic receive time of each event index's ACCEPTED (0: none yet).
+    private(set) var acceptTimes: [UInt64]
     /// Events in one PUBLISH at most.
     let batch: Int
 
@@ -31,6 +33,7 @@ final class Publisher {
     init(connection: AdapterConnection, capacity: Int, batch: Int) {
         self.connection = connection
         sendTimes = [UInt64](repeating: 0, count: capacity)
+        acceptTimes = [UInt64](repeating: 0, count: capacity)
         self.batch = batch
     }
 
@@ -116,6 +119,7 @@ final class Publisher {
             case .accepted(let accepted):
                 outcome.accepted += 1
                 if accepted.duplicate { outcome.duplicates += 1 }
+                if accepted.tag < UInt64(acceptTimes.count) { acceptTimes[Int(accepted.tag)] = MonotonicClock.now() }
                 answered += 1
             case .rejected(let rejected):
                 outcome.rejected[rejected.reason.rawValue, default: 0] += 1

@@ -17,6 +17,7 @@ public struct GerbangCommand: AsyncParsableCommand {
             VerifyCommand.self,
             SchemaCommand.self,
             RoutesCommand.self,
+            AdapterCommand.self,
         ]
     )
 
