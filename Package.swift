@@ -208,6 +208,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
+        .executableTarget(
+            name: "kit-publish",
+            dependencies: ["GerbangKit", "ZeroMQ", "GMP", "Envelope", "Trust", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KitPublish",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         // Appends in a loop and prints each confirmed sequence; killed with SIGKILL by SQLiteStoreTests.
         .executableTarget(

@@ -5,16 +5,17 @@ import Testing
 import ZeroMQ
 
 /// The rejection reason codes that `BrokerEndToEndTests.rejectionsCarryTheirReasonCodes` and
-/// `sessionErrors` do not cover: the second agency-mismatch form, a missing signature, too many
-/// frames, a frame above `max-frame-bytes` and one above the transport limit, and the log of a
-/// refused CURVE key. The table in `docs/broker.md` maps every code to its test.
+/// `sessionErrors` do not cover: the second agency-mismatch form, a missing signature, a
+/// certificate from an unknown CA, an unknown type, too many frames, a batch above the limit,
+/// field errors, a frame above `max-frame-bytes` and one above the transport limit, and the log of
+/// a refused CURVE key. The table in `docs/broker.md` maps every code to its test.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct BrokerRejectionTests {
-    @Test func eventSourceOtherThanTheCertificatesAgencyIsAgencyMismatch() async throws {
+    @Test func signatureSchemaAndSourceRejections() async throws {
         try await IOThread.run {
             let broker = try BrokerProcess()
-            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
-            try publisher.hello(agency: "dukcapil")
+            // The events first (another broker starts meanwhile), then the session: a session
+            // silent for liveness × interval (3 s) would end on a loaded machine.
             // Signed with dukcapil's certificate on dukcapil's connection, but `source` says kemensos.
             let foreignSource = try TestEvents.signed(broker: broker) {
                 $0.replacingOccurrences(of: "urn:gerbang:agency:dukcapil:siak-kota-semarang",
@@ -24,13 +25,28 @@ struct BrokerRejectionTests {
             let factory = try TestEventFactory(broker: broker)
             var unsigned = factory.template
             try unsigned.setAttribute("id", to: .string(UUID().uuidString))
+            // Signed by dukcapil's key and certificate of another broker's development CA.
+            let stranger = try BrokerProcess()
+            let foreignCA = try TestEvents.signed(broker: stranger)
+            _ = stranger.terminate()
+            // A type dukcapil may publish (population.**) that has no schema.
+            let unknownType = try TestEvents.signed(broker: broker) {
+                $0.replacingOccurrences(of: "\"type\": \"population.death.registered\"", with: "\"type\": \"population.census.counted\"")
+            }
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
             let answers = try publisher.publishCollectingRejections([
                 .init(tag: 1, event: foreignSource),
                 .init(tag: 2, event: unsigned.serializedBytes()),
+                .init(tag: 3, event: foreignCA),
+                .init(tag: 4, event: unknownType),
             ])
             #expect(answers[1]?.reason == .signatureAgencyMismatch)
             #expect(answers[1]?.specificCode == "trust.agency-mismatch")
             #expect(answers[2]?.reason == .signatureMissing)
+            #expect(answers[3]?.reason == .signatureCertificateInvalid)
+            #expect(answers[4]?.reason == .schemaUnknownType)
+            #expect(answers[4]?.location.isEmpty == false)
             #expect(broker.terminate() == 0)
         }
     }
@@ -54,6 +70,33 @@ struct BrokerRejectionTests {
                 try client.send(.credit(.init(credit: 1)))
                 guard case .error(let after) = try client.receive() else { throw BrokerTestError("no ERROR after") }
                 #expect(after.reason == .protocolHelloRequired)
+            }
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func batchAboveTheLimitAndFieldErrorsAreRefused() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess(extraConfiguration: "limits: {max-events-per-publish: 2}")
+            let event = try TestEvents.signed(broker: broker)
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            let welcome = try publisher.hello(agency: "dukcapil")
+            #expect(welcome.maxEventsPerPublish == 2)
+            try publisher.send(.publish(.init(events: (1...3).map { .init(tag: UInt64($0), event: event) })))
+            guard case .error(let batch) = try publisher.receive() else { throw BrokerTestError("no ERROR") }
+            #expect(batch.reason == .protocolBatchTooLarge)
+
+            let hello: [UInt8] = [0x47, 0x4D, 0x50, 0x01, 0x01]
+            let cases: [([[UInt8]], ReasonCode)] = [
+                ([hello, Array(String(repeating: "d", count: 65).utf8), Array("main".utf8), Array("1".utf8)], .protocolFieldTooLong),
+                ([hello, [0x64, 0xFF], Array("main".utf8), Array("1".utf8)], .protocolInvalidUTF8),
+                ([hello, Array("Dukcapil!".utf8), Array("main".utf8), Array("1".utf8)], .protocolInvalidField),
+            ]
+            for (frames, reason) in cases {
+                let peer = try AdapterClient(broker: broker, agency: "dukcapil")
+                try peer.sendRaw(frames)
+                guard case .error(let error) = try peer.receive() else { throw BrokerTestError("no ERROR for \(reason)") }
+                #expect(error.reason == reason)
             }
             #expect(broker.terminate() == 0)
         }

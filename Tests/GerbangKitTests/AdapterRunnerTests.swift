@@ -90,6 +90,9 @@ struct AdapterRunnerTests {
         let producerFile = try write("lines.yaml", agency: "dukcapil", adapter: "lines", settings: """
             settings:
               lines: ["3374-KM-19112026-0153;3374014507580002", "broken line", "3374-KM-19112026-0154;3374014507580002"]
+            metrics:
+              file: \(folder.appendingPathComponent("metrics/lines.prom").path)
+              interval-ms: 100
             """)
         let consumerFile = try write("main.yaml", agency: "kemensos", adapter: "main", settings: "")
         var logger = Logger(label: "test")
@@ -110,6 +113,8 @@ struct AdapterRunnerTests {
         #expect(await Recorder.shared.receipts.count == 2)
         #expect(await Recorder.shared.mappingErrors.map(\.reason) == ["lines.field-count"])
         #expect(await Set(Recorder.shared.handled) == ["3374-KM-19112026-0153", "3374-KM-19112026-0154"])
+        let metrics = try String(contentsOf: folder.appendingPathComponent("metrics/lines.prom"), encoding: .utf8)
+        #expect(metrics.contains("gerbang_adapter_published_total{adapter=\"lines\"} 2\n"))
     }
 
     @Test("an adapter file without the gerbang section, or with an unknown key, is refused")
@@ -119,6 +124,9 @@ struct AdapterRunnerTests {
         }
         #expect(throws: GerbangClientError.self) {
             _ = try AdapterConfigurationFile<NoSettings>.load(yaml: "gerbang: {agency: a, adapter: b}\nextra: 1\n")
+        }
+        #expect(throws: GerbangClientError.self) {
+            _ = try AdapterConfigurationFile<NoSettings>.load(yaml: "gerbang: {agency: a, adapter: b}\nmetrics: {interval-ms: 5}\n")
         }
     }
 }

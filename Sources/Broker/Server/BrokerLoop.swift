@@ -49,7 +49,10 @@ final class BrokerLoop {
         self.stopRequested = stopRequested
         self.logger = logger
         let configured = services.configuration.limits
-        limits = GMPLimits(maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
+        // max_frames follows the configured batch and subscription limits (513 for the defaults),
+        // so that a PUBLISH of max-events-per-publish events always fits.
+        limits = GMPLimits(maxFrames: max(1 + 2 * configured.maxEventsPerPublish, 4 + configured.maxSubscriptions),
+                           maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
         rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)

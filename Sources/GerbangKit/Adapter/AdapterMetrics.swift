@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Counters of an adapter's work, rendered in the Prometheus text format by ``render(adapter:)``.
@@ -32,6 +33,14 @@ public final class AdapterMetrics: Sendable {
     /// The current value of `counter`.
     public func value(_ counter: Counter) -> Int {
         counts.withLock { $0[counter, default: 0] }
+    }
+
+    /// Writes ``render(adapter:)`` to `path` atomically (a temporary file renamed over it), creating
+    /// the folder.
+    public func write(to path: String, adapter: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(render(adapter: adapter).utf8).write(to: url, options: .atomic)
     }
 
     /// All counters in the Prometheus text format, labelled with the adapter's name.

@@ -82,6 +82,9 @@ public struct AdapterRunner<A: Adapter>: Sendable {
                         // Shutdown: the producer was asked to stop.
                     }
                 }
+                if let metrics = file.metrics {
+                    group.addTask { await Self.writeMetrics(context.metrics, to: metrics, logger: logger) }
+                }
                 if !A.descriptor.consumes.isEmpty {
                     let deliveries = try client.subscribe()
                     group.addTask { await Self.consume(deliveries, adapter: adapter, context: context) }
@@ -96,9 +99,22 @@ public struct AdapterRunner<A: Adapter>: Sendable {
             throw error
         }
         await client.close()
+        if let metrics = file.metrics { try? context.metrics.write(to: metrics.file, adapter: A.descriptor.name) }
         logger.info("adapter stopped", metadata: [
             "published": "\(context.metrics.value(.published))", "acknowledged": "\(context.metrics.value(.acknowledged))",
         ])
+    }
+
+    /// Rewrites the metrics file every interval until cancelled.
+    static func writeMetrics(_ metrics: AdapterMetrics, to file: AdapterConfigurationFile<A.Settings>.MetricsFile, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                try metrics.write(to: file.file, adapter: A.descriptor.name)
+            } catch {
+                logger.warning("cannot write the metrics file", metadata: ["file": "\(file.file)", "error": "\(error)"])
+            }
+            try? await Task.sleep(for: file.interval)
+        }
     }
 
     /// Hands deliveries to the adapter, at most the configured concurrency at once, and answers

@@ -59,6 +59,8 @@ final class ClientLoop {
     let limits = GMPLimits.default
     /// Most messages read from the broker per loop turn, so that commands are not starved.
     let receiveBatch = 1_024
+    /// How long the final BYE may wait in libzmq after the socket is closed.
+    static let closeLingerMilliseconds: Int32 = 200
 
     /// Creates the loop on its thread: binds the waker's receiving end at `wakeEndpoint`.
     init(configuration: GerbangClient.Configuration, logger: Logger, context: Context,
@@ -274,6 +276,10 @@ final class ClientLoop {
         if case .ready = phase, let frames = try? GMPMessage.bye(.init(reason: .sessionClosed)).encode() {
             flushControl()
             _ = send(frames)
+            // Linger briefly so that the BYE (and the last ACKs) leave before the socket closes;
+            // libzmq keeps them at most this long ("ZMQ_LINGER: ... pending messages ... shall be
+            // kept in memory after zmq_close()"), then the context may terminate.
+            try? connection?.set(.lingerMilliseconds, Self.closeLingerMilliseconds)
         }
         connection = nil
         finished = true

@@ -13,15 +13,22 @@ extension Socket {
     /// mark. Call it on the thread that owns this socket, like any socket call; the returned socket
     /// is not `Sendable` either.
     ///
-    /// - Parameter kinds: the events wanted. ``MonitorEvent/Kind/monitorStopped`` is always
-    ///   subscribed (the last event, when this socket closes).
-    public func monitorSocket(_ kinds: MonitorEvent.Kinds) throws(ZMQError) -> Socket {
+    /// - Parameters:
+    ///   - kinds: the events wanted. ``MonitorEvent/Kind/monitorStopped`` is always subscribed
+    ///     (the last event, when this socket closes).
+    ///   - receiveHighWaterMark: events the returned socket queues beyond libzmq's own 1000
+    ///     (default 100,000; each is a few dozen bytes).
+    public func monitorSocket(_ kinds: MonitorEvent.Kinds, receiveHighWaterMark: Int32 = 100_000) throws(ZMQError) -> Socket {
         let endpoint = "inproc://gerbang.monitor.\(UUID().uuidString)"
         let pointer = self.pointer
         let subscribed = kinds.union(MonitorEvent.Kinds(.monitorStopped))
         try zmqCall("zmq_socket_monitor") { zmq_socket_monitor(pointer, endpoint, subscribed.rawValue) }
         do throws(ZMQError) {
             let receiver = try Socket(.pair, handle: contextHandle, context: nil, defaults: SocketDefaults(lingerMilliseconds: 0))
+            // libzmq sends events with a blocking send from its I/O thread: a full pipe would stall
+            // that thread until the owner reads. An inproc pipe holds the sender's SNDHWM (1000)
+            // plus the receiver's RCVHWM, so this leaves room for bursts of connections.
+            try receiver.set(.receiveHighWaterMark, receiveHighWaterMark)
             try receiver.connect(endpoint)
             return receiver
         } catch {

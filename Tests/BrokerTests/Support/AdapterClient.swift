@@ -81,7 +81,8 @@ final class AdapterClient {
         try send(.publish(.init(events: events)))
         var answers: [UInt64: GMPMessage.Rejected] = [:]
         for _ in events {
-            guard case .rejected(let rejected) = try receive() else { throw BrokerTestError("an event was accepted") }
+            let answer = try receive()
+            guard case .rejected(let rejected) = answer else { throw BrokerTestError("not rejected: \(answer)") }
             answers[rejected.tag] = rejected
         }
         return answers

@@ -81,3 +81,57 @@ struct TestEventFactory: Sendable {
         return try results.withLock { all in try (0..<chunks).flatMap { try all[$0]!.get() } }
     }
 }
+
+/// Signs `count` events ahead of the publisher on a background thread (in chunks, each signed
+/// on every core), keeping at most `ahead` chunks ready, so that signing overlaps publishing.
+/// `Sendable`: the buffer lives in a `Mutex`.
+final class SigningAhead: Sendable {
+    private struct State {
+        var ready: [[[UInt8]]] = []
+        var failure: String?
+        var cancelled = false
+    }
+
+    /// The buffer, shared with the signing thread (which must not keep `self` alive).
+    private final class Shared: Sendable {
+        let state = Mutex(State())
+    }
+
+    private let shared = Shared()
+
+    init(factory: TestEventFactory, count: Int, idPrefix: String, chunk: Int = 5_000, ahead: Int = 3) {
+        let shared = shared
+        Thread.detachNewThread {
+            var next = 0
+            while next < count {
+                while shared.state.withLock({ $0.ready.count >= ahead && !$0.cancelled }) { usleep(2_000) }
+                if shared.state.withLock({ $0.cancelled }) { return }
+                let size = min(chunk, count - next)
+                do {
+                    let events = try factory.signedInParallel(count: size, idPrefix: "\(idPrefix)-\(next)")
+                    shared.state.withLock { $0.ready.append(events) }
+                } catch {
+                    shared.state.withLock { $0.failure = "\(error)" }
+                    return
+                }
+                next += size
+            }
+        }
+    }
+
+    /// The next signed chunk; waits (at most `timeout`) for it.
+    func nextChunk(timeout: TimeInterval = 120) throws -> [[UInt8]] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let (chunk, failure) = shared.state.withLock { state -> ([[UInt8]]?, String?) in
+                (state.ready.isEmpty ? nil : state.ready.removeFirst(), state.failure)
+            }
+            if let chunk { return chunk }
+            if let failure { throw BrokerTestError("signing failed: \(failure)") }
+            usleep(1_000)
+        }
+        throw BrokerTestError("no signed events within \(timeout) s")
+    }
+
+    deinit { shared.state.withLock { $0.cancelled = true } }
+}
