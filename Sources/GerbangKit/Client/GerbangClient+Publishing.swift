@@ -9,7 +9,8 @@ extension GerbangClient {
     ///
     /// With an outbox, the event is stored there first and deleted when the broker answered.
     /// Concurrent calls are batched into one PUBLISH. If the session ends before the answer, the
-    /// event is sent again in the next session.
+    /// event is sent again in the next session. Cancelling the calling task does not withdraw
+    /// the event (it may already be stored): the call still returns the broker's verdict.
     ///
     /// - Throws: ``GerbangClientError/Reason/rejected`` with the broker's reason code, specific
     ///   code, location and message; ``GerbangClientError/Reason/publishTimeout`` after

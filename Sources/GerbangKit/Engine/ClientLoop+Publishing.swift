@@ -47,13 +47,15 @@ extension ClientLoop {
         guard now >= nextTimeoutScan else { return }
         nextTimeoutScan = now + .milliseconds(100)
         let timeout = GerbangClientError(.publishTimeout, "no answer from the broker within \(configuration.publishTimeout)")
-        queue.update { request in
-            guard let completion = request.completion, request.deadline <= now, request.outboxID != nil else { return }
-            completion.complete(.failure(timeout))
-            request.completion = nil
-        }
-        for expired in queue.removeAll(where: { $0.completion != nil && $0.deadline <= now && $0.outboxID == nil }) {
-            expired.completion?.complete(.failure(timeout))
+        if queue.contains(where: { $0.completion != nil && $0.deadline <= now }) {
+            queue.update { request in
+                guard let completion = request.completion, request.deadline <= now, request.outboxID != nil else { return }
+                completion.complete(.failure(timeout))
+                request.completion = nil
+            }
+            for expired in queue.removeAll(where: { $0.completion != nil && $0.deadline <= now && $0.outboxID == nil }) {
+                expired.completion?.complete(.failure(timeout))
+            }
         }
         for (tag, request) in unanswered where request.completion != nil && request.deadline <= now {
             request.completion?.complete(.failure(timeout))

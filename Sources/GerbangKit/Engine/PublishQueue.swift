@@ -34,6 +34,11 @@ struct PublishQueue {
         head = 0
     }
 
+    /// Whether any waiting request satisfies `predicate`.
+    func contains(where predicate: (PublishRequest) -> Bool) -> Bool {
+        items[head...].contains(where: predicate)
+    }
+
     /// Removes the requests for which `shouldRemove` is true and returns them.
     mutating func removeAll(where shouldRemove: (PublishRequest) -> Bool) -> [PublishRequest] {
         var kept: [PublishRequest] = []
