@@ -142,6 +142,81 @@ let package = Package(
         ),
         .executableTarget(name: "gerbang", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
 
+        // MARK: Adapters (one folder per agency under Adapters/: library, executable, tests, README)
+        // dukcapil: the population registry's CSV exports → population.* events.
+        .target(
+            name: "DukcapilAdapter",
+            dependencies: ["GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Sources/DukcapilAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "dukcapil",
+            dependencies: ["DukcapilAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Sources/dukcapil",
+            swiftSettings: swiftSettings
+        ),
+        // bank: a state bank's disbursement channel (socialaid.disbursement.requested → the bank's
+        // HTTP API → settled/failed), with the simulated bank server it ships with.
+        .target(
+            name: "BankAdapter",
+            dependencies: ["GerbangKit", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Sources/BankAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "bank",
+            dependencies: ["BankAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Sources/bank",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bank-simulator",
+            dependencies: ["BankAdapter", "GerbangKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Adapters/bank/Sources/bank-simulator",
+            swiftSettings: swiftSettings
+        ),
+        // kemensos: the social-aid beneficiary register (deaths and moves in, revocations and
+        // disbursement requests out, settlement results in).
+        .target(
+            name: "KemensosAdapter",
+            dependencies: [
+                "GerbangKit", "GerbangJSON", "Envelope",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/kemensos/Sources/KemensosAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "kemensos",
+            dependencies: [
+                "KemensosAdapter", "GerbangKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/kemensos/Sources/kemensos",
+            swiftSettings: swiftSettings
+        ),
+
+        // Sample data for the demo and the end-to-end test: a beneficiary register seed and
+        // civil-registration exports that agree with it (`adapter-samples` writes Config/samples/).
+        .target(
+            name: "AdapterSamples",
+            dependencies: ["BankAdapter"],
+            path: "Adapters/samples/Sources/AdapterSamples",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "adapter-samples",
+            dependencies: ["AdapterSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Adapters/samples/Sources/adapter-samples",
+            swiftSettings: swiftSettings
+        ),
+
         // example: scaffolded by `gerbang adapter new example` (docs/writing-an-adapter.md).
         .target(
             name: "ExampleAdapter",
@@ -256,6 +331,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DukcapilAdapterTests",
+            dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Tests/DukcapilAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BankAdapterTests",
+            dependencies: ["BankAdapter", "GerbangJSON", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Tests/BankAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KemensosAdapterTests",
+            dependencies: ["KemensosAdapter", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/kemensos/Tests/KemensosAdapterTests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GerbangKitTests",
             dependencies: [
