@@ -36,7 +36,7 @@ struct Settings {
           --batch       most events per PUBLISH (default 64, at most 256)
           --credit      CREDIT of each subscriber (default 1000)
           --event-bytes pad each signed event to this size (default 1024; unpadded
-                        they are 1028 bytes: no padding)
+                        they are 1039 bytes: no padding)
           --warm-up     events published before the first round (default 2000)
           --broker-config  YAML appended to the broker's gerbang.yaml, e.g. `store: {max-batch-wait-ms: 0}`
                         (settings the generated file does not set; for tuning experiments)
