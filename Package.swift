@@ -357,6 +357,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The first acceptance point of the adapters: real gerbangd, dukcapil, kemensos, bank and
+        // bank-simulator processes (built by `swift build --build-tests`).
+        .testTarget(
+            name: "AdaptersEndToEndTests",
+            dependencies: ["AdapterSamples", "DukcapilAdapter", "KemensosAdapter"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,6 +68,8 @@ enum KitPublish {
 
         var rawRates: [Double] = []
         var kitRates: [Double] = []
+        var rawCPU: [Double] = []
+        var kitCPU: [Double] = []
         for round in 1...options.rounds {
             var rawRate = 0.0
             var kitRate = 0.0
@@ -75,6 +77,7 @@ enum KitPublish {
                 let batch = slice(options.events)
                 let accepted: Int
                 let seconds: Double
+                let cpuStart = ProcessCPU.seconds()
                 if side == "raw" {
                     (accepted, seconds) = try await rawRound(batch)
                 } else {
@@ -82,12 +85,21 @@ enum KitPublish {
                     accepted = try await kitPublish(batch, client: client, concurrency: options.window)
                     seconds = (ContinuousClock.now - start) / .seconds(1)
                 }
+                let cpuPerEvent = (ProcessCPU.seconds() - cpuStart) / Double(options.events) * 1e6
                 guard accepted == options.events else { throw BenchmarkError("\(side): only \(accepted) of \(options.events) accepted") }
-                if side == "raw" { rawRate = Double(options.events) / seconds } else { kitRate = Double(options.events) / seconds }
+                if side == "raw" {
+                    rawRate = Double(options.events) / seconds
+                    rawCPU.append(cpuPerEvent)
+                } else {
+                    kitRate = Double(options.events) / seconds
+                    kitCPU.append(cpuPerEvent)
+                }
             }
             rawRates.append(rawRate)
             kitRates.append(kitRate)
-            print("round \(round): raw \(format(rawRate)) events/s, GerbangClient \(format(kitRate)) events/s, ratio \(String(format: "%.2f", kitRate / rawRate))x")
+            print("round \(round): raw \(format(rawRate)) events/s (\(String(format: "%.1f", rawCPU.last!)) µs CPU/event),"
+                  + " GerbangClient \(format(kitRate)) events/s (\(String(format: "%.1f", kitCPU.last!)) µs CPU/event),"
+                  + " ratio \(String(format: "%.2f", kitRate / rawRate))x")
         }
         await client.close()
         let rawMedian = median(rawRates)
@@ -96,6 +108,8 @@ enum KitPublish {
         print("median: raw \(format(rawMedian)) events/s, GerbangClient \(format(kitMedian)) events/s")
         print("ratio GerbangClient/raw: \(String(format: "%.2f", kitMedian / rawMedian))x of medians,"
               + " \(String(format: "%.2f", perRound))x median of per-round ratios (target ≥ 0.80x)")
+        print("client-process CPU per event (medians; the broker is another process): raw \(String(format: "%.1f", median(rawCPU))) µs,"
+              + " GerbangClient \(String(format: "%.1f", median(kitCPU))) µs")
     }
 
     /// `concurrency` tasks each publishing the next event until all are answered; returns how

@@ -4,7 +4,9 @@ import Testing
 import ZeroMQ
 
 /// Sessions end when the socket monitor reports their connection closed, long before the
-/// heartbeat would notice (interval 5 s, liveness 3: 15 s), and only those sessions end.
+/// heartbeat would notice (interval 5 s, liveness 3: 15 s), and only those sessions end; a
+/// consumer that goes silent with its connection open loses its deliveries after liveness ×
+/// interval.
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct BrokerDisconnectTests {
     @Test func abruptDisconnectReturnsInFlightDeliveriesAtOnce() async throws {
@@ -44,6 +46,49 @@ struct BrokerDisconnectTests {
             #expect(elapsed < 3, "redelivered well before the heartbeat timeout (15 s)")
             let metrics = try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.disconnected\"} 1\n"))
+            #expect(broker.terminate() == 0)
+        }
+    }
+
+    @Test func silentConsumerLosesItsDeliveriesAfterTheLiveness() async throws {
+        try await IOThread.run {
+            // Interval 300 ms, liveness 3: silent for 900 ms, a session is gone.
+            let broker = try BrokerProcess(heartbeat: "interval-ms: 300")
+            let events = try (1...3).map { GMPMessage.Publish.Event(tag: UInt64($0), event: try TestEvents.signed(broker: broker)) }
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            #expect(try publisher.publishCollectingVerdicts(events).values.allSatisfy { $0 == "accepted" })
+
+            // Takes 3 deliveries, then neither reads nor sends; its connection stays open.
+            let silent = try AdapterClient(broker: broker, agency: "kemensos")
+            try silent.hello(agency: "kemensos")
+            try silent.send(.credit(.init(credit: 3)))
+            var held: Set<UInt64> = []
+            while held.count < 3 {
+                guard case .deliver(let deliver) = try silent.receive() else { throw BrokerTestError("no DELIVER") }
+                held.insert(deliver.deliveryID)
+            }
+            let silentSince = Date()
+            let successor = try AdapterClient(broker: broker, agency: "kemensos")
+            try successor.hello(agency: "kemensos")
+            try successor.send(.credit(.init(credit: 10)))
+            var redelivered: [UInt64: UInt32] = [:]
+            let deadline = Date().addingTimeInterval(10)
+            while redelivered.count < 3 && Date() < deadline {
+                try successor.send(.heartbeat)
+                guard let message = try successor.receiveIfAvailable() else {
+                    Thread.sleep(forTimeInterval: 0.05)
+                    continue
+                }
+                if case .deliver(let deliver) = message { redelivered[deliver.deliveryID] = deliver.attempt }
+            }
+            let elapsed = Date().timeIntervalSince(silentSince)
+            print("silent consumer: 3 deliveries redelivered after \(Int(elapsed * 1_000)) ms (liveness × interval = 900 ms)")
+            #expect(Set(redelivered.keys) == held)
+            #expect(redelivered.values.allSatisfy { $0 == 2 })
+            #expect(elapsed >= 0.6 && elapsed < 5, "ended by the heartbeat, about liveness × interval after the silence began")
+            let metrics = try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
+            #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.heartbeat-timeout\"}"))
             #expect(broker.terminate() == 0)
         }
     }

@@ -8,10 +8,12 @@ import Testing
 actor Recorder {
     static let shared = Recorder()
     private(set) var handled: [String] = []
+    private(set) var attempts: [String: [UInt32]] = [:]
     private(set) var receipts: [Receipt] = []
     private(set) var mappingErrors: [MappingError] = []
 
     func record(handled id: String) { handled.append(id) }
+    func record(attempt: UInt32, of id: String) { attempts[id, default: []].append(attempt) }
     func record(receipt: Receipt) { receipts.append(receipt) }
     func record(mappingError: MappingError) { mappingErrors.append(mappingError) }
 }
@@ -62,16 +64,23 @@ struct DeathConsumer: Adapter {
 
     init(settings: NoSettings, context: AdapterContext) async throws {}
 
+    /// Thrown for the first attempt of certificate …0154: the runner asks for a retry.
+    struct Transient: Error {}
+
     func handle(_ delivery: Delivery, context: AdapterContext) async throws -> DeliveryOutcome {
         let death = try delivery.decode(DeathRegistered.self)
-        await Recorder.shared.record(handled: death.deathCertificateNumber)
+        let certificate = death.deathCertificateNumber
+        await Recorder.shared.record(attempt: delivery.attempt, of: certificate)
+        if certificate.hasSuffix("0154") && delivery.attempt == 1 { throw Transient() }
+        if certificate.hasSuffix("0155") { throw MappingError("test.unknown-person", field: "deceased.nik", "not registered") }
+        await Recorder.shared.record(handled: certificate)
         return .ack
     }
 }
 
 @Suite("Adapter protocol and runner against a real gerbangd", .serialized)
 struct AdapterRunnerTests {
-    @Test("a producer maps records and publishes; a consumer handles and acks; both stop on request")
+    @Test("a producer maps records and publishes; a consumer's outcomes become ACK, retry (thrown error) and reject (MappingError)")
     func producerAndConsumer() async throws {
         let broker = try TestBroker()
         let folder = broker.directory
@@ -89,7 +98,8 @@ struct AdapterRunnerTests {
         }
         let producerFile = try write("lines.yaml", agency: "dukcapil", adapter: "lines", settings: """
             settings:
-              lines: ["3374-KM-19112026-0153;3374014507580002", "broken line", "3374-KM-19112026-0154;3374014507580002"]
+              lines: ["3374-KM-19112026-0153;3374014507580002", "broken line", "3374-KM-19112026-0154;3374014507580002",
+                      "3374-KM-19112026-0155;3374014507580002"]
             metrics:
               file: \(folder.appendingPathComponent("metrics/lines.prom").path)
               interval-ms: 100
@@ -101,20 +111,25 @@ struct AdapterRunnerTests {
         let consumer = Task {
             try await AdapterRunner<DeathConsumer>(configurationPath: consumerFile, logger: logger).run {
                 let deadline = ContinuousClock.now + .seconds(20)
-                while await Recorder.shared.handled.count < 2, ContinuousClock.now < deadline {
+                while ContinuousClock.now < deadline {
+                    let recorder = Recorder.shared
+                    if await recorder.handled.count >= 2, await recorder.attempts["3374-KM-19112026-0155"] != nil { break }
                     try? await Task.sleep(for: .milliseconds(20))
                 }
+                try? await Task.sleep(for: .milliseconds(400))   // a rejected delivery would be back by now
             }
         }
         try await AdapterRunner<LineProducer>(configurationPath: producerFile, logger: logger).run {
             try? await Task.sleep(for: .seconds(30))
         }
         try await consumer.value
-        #expect(await Recorder.shared.receipts.count == 2)
+        #expect(await Recorder.shared.receipts.count == 3)
         #expect(await Recorder.shared.mappingErrors.map(\.reason) == ["lines.field-count"])
         #expect(await Set(Recorder.shared.handled) == ["3374-KM-19112026-0153", "3374-KM-19112026-0154"])
+        #expect(await Recorder.shared.attempts["3374-KM-19112026-0154"] == [1, 2])   // retried after the thrown error
+        #expect(await Recorder.shared.attempts["3374-KM-19112026-0155"] == [1])      // rejected: never again
         let metrics = try String(contentsOf: folder.appendingPathComponent("metrics/lines.prom"), encoding: .utf8)
-        #expect(metrics.contains("gerbang_adapter_published_total{adapter=\"lines\"} 2\n"))
+        #expect(metrics.contains("gerbang_adapter_published_total{adapter=\"lines\"} 3\n"))
     }
 
     @Test("an adapter file without the gerbang section, or with an unknown key, is refused")

@@ -21,17 +21,17 @@ final class BrokerLoop {
     let mailbox: LoopMailbox
     let stopRequested: StopSignal
     let logger: Logger
-    private let limits: GMPLimits
+    let limits: GMPLimits
     var sessions: [[UInt8]: BrokerSession] = [:]
     var sessionsByID: [UInt64: BrokerSession] = [:]
-    private var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
+    var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
     /// Messages waiting for a full peer, per connection, in order (see ``send(_:to:)``).
-    private var outbound: [[UInt8]: [[[UInt8]]]] = [:]
+    var outbound: [[UInt8]: [[[UInt8]]]] = [:]
     private var nextSessionID: UInt64 = 1
     /// Which routing id arrived on which connection (socket monitor → sessions).
-    private let connections = ConnectionTracker()
+    let connections = ConnectionTracker()
     /// Routing ids whose connection the monitor reported closed, to end after the next read.
-    private var disconnectedPeers: [[UInt8]] = []
+    var disconnectedPeers: [[UInt8]] = []
     private var pendingPublishes = 0
     private let rateLimiter: AgencyRateLimiter
     var timerRunning = false
@@ -134,62 +134,6 @@ final class BrokerLoop {
             let userID = frames.count > 1 ? frames[1].userID : nil
             handle(routingID: routingID, agency: userID, frames: frames.dropFirst().map(\.bytes))
         }
-    }
-
-    /// Receives one multipart message without waiting: the routing id and at most
-    /// `max_frames + 1` GMP frames; further frames are read and dropped, so that the decoder
-    /// still sees more than `max_frames` and the peer gets ERROR `protocol.too-many-frames`.
-    private func receiveMessage() throws(ZMQError) -> [Message] {
-        let keep = limits.maxFrames + 2
-        var frames = [try router.receive(flags: .dontWait)]
-        while frames[frames.count - 1].hasMore && frames.count < keep {
-            frames.append(try router.receive())
-        }
-        if frames[frames.count - 1].hasMore {
-            let dropped = Message()
-            repeat { try router.receive(into: dropped) } while dropped.hasMore
-        }
-        return frames
-    }
-
-    // MARK: Connections (socket monitor)
-
-    /// Applies every monitor event queued so far: ACCEPTED counts a connection on its descriptor;
-    /// DISCONNECTED marks the sessions of the routing ids bound to it to be ended once the
-    /// messages they sent before closing have been read (``endDisconnectedSessions()``).
-    func drainMonitor() {
-        guard let monitor else { return }
-        while true {
-            let event: MonitorEvent?
-            do {
-                event = try MonitorEvent.receive(from: monitor)
-            } catch {
-                logger.error("monitor receive failed", metadata: ["error": "\(error.reason.rawValue)"])
-                return
-            }
-            guard let event else { return }
-            logger.debug("connection event", metadata: ["event": "\(event.kind)", "descriptor": "\(event.value)"])
-            switch event.kind {
-            case .accepted:
-                connections.accepted(descriptor: Int32(bitPattern: event.value))
-            case .disconnected:
-                disconnectedPeers += connections.disconnected(descriptor: Int32(bitPattern: event.value))
-            default:
-                break
-            }
-        }
-    }
-
-    /// Ends the sessions whose connection the monitor reported closed, and forgets what the loop
-    /// kept for those peers.
-    private func endDisconnectedSessions() {
-        guard !disconnectedPeers.isEmpty else { return }
-        for routingID in disconnectedPeers {
-            outbound.removeValue(forKey: routingID)
-            lastErrorSent.removeValue(forKey: routingID)
-            if let session = sessions[routingID] { end(session, reason: .sessionDisconnected) }
-        }
-        disconnectedPeers.removeAll()
     }
 
     private func handle(routingID: [UInt8], agency: String?, frames: [[UInt8]]) {

@@ -56,9 +56,3 @@ extension Adapter {
 extension Adapter where NativeRecord == Never {
     public func events(from record: Never) throws(MappingError) -> [OutgoingEvent] {}
 }
-
-/// The settings of an adapter that has none. `Sendable`: an empty value.
-public struct NoSettings: Decodable, Sendable, Hashable {
-    /// No settings.
-    public init() {}
-}
