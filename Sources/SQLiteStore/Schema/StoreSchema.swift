@@ -1,3 +1,4 @@
+import Audit
 import GRDB
 
 /// The database schema, created and upgraded by GRDB's migrator (see `docs/store.md`).
@@ -11,6 +12,9 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: events, deliveries, attempts") { database in
             try database.execute(sql: version1)
+        }
+        migrator.registerMigration(AuditSchema.migrationIdentifier) { database in
+            try AuditSchema.create(in: database)
         }
         return migrator
     }
