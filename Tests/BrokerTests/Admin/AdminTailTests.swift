@@ -64,7 +64,9 @@ import ZeroMQ
             #expect(all.contains { $0["subject"] as? String == "3374**********02" })
             #expect(!tails["text"]!.stdout.contains(Self.nik))
             #expect(tails["text"]!.stdout.split(separator: "\n").count == 7)
-            #expect(tails["text"]!.stdout.contains("accepted      population.death.registered dukcapil #1 3374**********02"))
+            #expect(tails["text"]!.stdout.split(separator: "\n").contains {
+                $0.contains(" accepted      population.death.registered dukcapil #") && $0.hasSuffix(" 3374**********02")
+            })
 
             let deaths = try lines("deaths")
             #expect(deaths.count == 4)

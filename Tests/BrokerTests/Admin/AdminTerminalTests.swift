@@ -10,8 +10,13 @@ import ZeroMQ
     final class Terminal {
         let socket = "gerbang-test-\(UUID().uuidString.prefix(8))"
 
+        /// Starts the tmux server with the session. Through `system(3)`: the server that tmux
+        /// forks inherits the descriptors Foundation's `Process` watches, so `Process` would
+        /// never see the client end.
         init(command: String) throws {
-            try tmux(["new-session", "-d", "-x", "80", "-y", "24", "-s", "main", command])
+            let quoted = command.replacingOccurrences(of: "\"", with: "\\\"")
+            let status = system("env -u TMUX tmux -L \(socket) new-session -d -x 80 -y 24 -s main \"\(quoted)\" </dev/null >/dev/null 2>&1")
+            guard status == 0 else { throw BrokerTestError("tmux new-session failed with status \(status)") }
         }
 
         /// Runs a tmux command; its output goes to a file (the tmux server that `new-session`
@@ -26,13 +31,15 @@ import ZeroMQ
             process.arguments = ["tmux", "-L", socket] + arguments
             process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
             process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: output)
             try process.run()
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning && Date() < deadline { usleep(10_000) }
             guard !process.isRunning, process.terminationStatus == 0 else {
+                let running = process.isRunning
                 process.terminate()
-                throw BrokerTestError("tmux \(arguments.first ?? "") failed")
+                let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                throw BrokerTestError("tmux \(arguments.first ?? "") failed (running: \(running), status: \(running ? 0 : process.terminationStatus)): \(text)")
             }
             return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         }
@@ -55,7 +62,7 @@ import ZeroMQ
             throw BrokerTestError("the screen never showed the expected lines:\n\(last.joined(separator: "\n"))")
         }
 
-        deinit { _ = try? tmux(["kill-server"]) }
+        deinit { _ = system("env -u TMUX tmux -L \(socket) kill-server </dev/null >/dev/null 2>&1") }
     }
 
     static func command(_ broker: BrokerProcess, _ arguments: [String]) -> String {
@@ -78,9 +85,12 @@ import ZeroMQ
             #expect(tailScreen.allSatisfy { $0.count <= 80 })
             let rendered = tailScreen.filter { !$0.isEmpty }
             #expect(rendered.count == 7, "\(rendered.joined(separator: "\n"))")
-            #expect(rendered.contains { $0.contains(" accepted      population.death.registered dukcapil #1 3374**********02") })
-            #expect(rendered.contains { $0.contains(" delivered     population.birth.registered dukcapil #2 → kemensos-population a1") })
-            #expect(rendered.contains { $0.contains(" rejected      population.death.registered dukcapil signature.invalid") })
+            // Lines longer than the terminal end in `…` at column 80.
+            let text = rendered.joined(separator: "\n")
+            #expect(rendered.contains { $0.contains(" accepted      population.death.registered dukcapil #") && $0.contains(" 3374****") }, "\(text)")
+            #expect(rendered.contains { $0.contains(" delivered     population.birth.registered dukcapil #") && $0.contains("→ kemensos-p") })
+            #expect(rendered.contains { $0.contains(" rejected      population.death.registered dukcapil signature.inval") })
+            #expect(rendered.contains { $0.count == 80 && $0.hasSuffix("…") })
             #expect(!rendered.joined().contains(AdminTailTests.nik))
             // Each line starts with a clock time.
             #expect(rendered.allSatisfy { $0.range(of: #"^\d\d:\d\d:\d\d\.\d\d\d "#, options: .regularExpression) != nil })
@@ -91,14 +101,14 @@ import ZeroMQ
             #expect(queueScreen.allSatisfy { $0.count <= 80 })
             #expect(queueScreen.first?.hasPrefix("gerbang queues  every 0.3s") == true, "\(queueScreen.joined(separator: "\n"))")
             #expect(queueScreen.filter { $0.hasPrefix("SUBSCRIPTION") }.count == 1)
-            let header = queueScreen.first { $0.hasPrefix("SUBSCRIPTION") } ?? ""
-            #expect(header.hasSuffix("DEAD  OLDEST  DELIVERED/S"))
-            let row = queueScreen.first { $0.hasPrefix("kemensos-population") } ?? ""
+            let header = queueScreen.first(where: { $0.hasPrefix("SUBSCRIPTION") }) ?? "(none)"
+            #expect(header.hasSuffix("DEAD  OLDEST  DELIVERED/S"), "\(queueScreen.joined(separator: "\n"))")
+            let row = queueScreen.first(where: { $0.hasPrefix("kemensos-population") }) ?? ""
             let cells = row.split(separator: " ")
             #expect(cells.count == 7)
             #expect(cells.dropFirst().prefix(4) == ["0", "0", "0", "0"])
             // Columns line up: the right edge of each number matches its header's right edge.
-            #expect(header.count == row.count)
+            #expect(header.count == row.count, "\(header)|\(row)")
         }
     }
 }
