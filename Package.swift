@@ -24,12 +24,15 @@ let package = Package(
         .library(name: "Envelope", targets: ["Envelope"]),
         .library(name: "Catalogue", targets: ["Catalogue"]),
         .library(name: "Trust", targets: ["Trust"]),
+        .library(name: "GerbangKit", targets: ["GerbangKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Only for the `w1` benchmark's latency percentiles.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: C shims
@@ -116,6 +119,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Adapter SDK
+        // GerbangKit: GerbangClient (GMP/1 over CURVE, async/await), the Adapter protocol and its
+        // runner, typed models of the catalogue's event data (docs/writing-an-adapter.md).
+        .target(
+            name: "GerbangKit",
+            dependencies: [
+                "ZeroMQ", "GMP", "Trust", "Envelope", "GerbangJSON",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tools
         .target(
             name: "GerbangCLI",
@@ -127,6 +144,101 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "gerbang", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+
+        // MARK: Adapters (one folder per agency under Adapters/: library, executable, tests, README)
+        // dukcapil: the population registry's CSV exports → population.* events.
+        .target(
+            name: "DukcapilAdapter",
+            dependencies: ["GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Sources/DukcapilAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "dukcapil",
+            dependencies: ["DukcapilAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Sources/dukcapil",
+            swiftSettings: swiftSettings
+        ),
+        // bank: a state bank's disbursement channel (socialaid.disbursement.requested → the bank's
+        // HTTP API → settled/failed), with the simulated bank server it ships with.
+        .target(
+            name: "BankAdapter",
+            dependencies: ["GerbangKit", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Sources/BankAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "bank",
+            dependencies: ["BankAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Sources/bank",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bank-simulator",
+            dependencies: ["BankAdapter", "GerbangKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Adapters/bank/Sources/bank-simulator",
+            swiftSettings: swiftSettings
+        ),
+        // kemensos: the social-aid beneficiary register (deaths and moves in, revocations and
+        // disbursement requests out, settlement results in).
+        .target(
+            name: "KemensosAdapter",
+            dependencies: [
+                "GerbangKit", "GerbangJSON", "Envelope",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/kemensos/Sources/KemensosAdapter",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "kemensos",
+            dependencies: [
+                "KemensosAdapter", "GerbangKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/kemensos/Sources/kemensos",
+            swiftSettings: swiftSettings
+        ),
+
+        // Sample data for the demo and the end-to-end test: a beneficiary register seed and
+        // civil-registration exports that agree with it (`adapter-samples` writes Config/samples/).
+        .target(
+            name: "AdapterSamples",
+            dependencies: ["BankAdapter"],
+            path: "Adapters/samples/Sources/AdapterSamples",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "adapter-samples",
+            dependencies: ["AdapterSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Adapters/samples/Sources/adapter-samples",
+            swiftSettings: swiftSettings
+        ),
+
+        // example: scaffolded by `gerbang adapter new example` (docs/writing-an-adapter.md).
+        .target(
+            name: "ExampleAdapter",
+            dependencies: ["GerbangKit", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/ExampleAdapter",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "example-adapter",
+            dependencies: ["ExampleAdapter", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/example/Sources/example-adapter",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExampleAdapterTests",
+            dependencies: ["ExampleAdapter", "GerbangKit", "Envelope"],
+            path: "Adapters/example/Tests/ExampleAdapterTests",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Benchmarks (run with `swift run -c release <name>`, see docs/benchmarks.md)
         .target(name: "ZMQRawLoop", dependencies: ["CZeroMQ"], path: "Benchmarks/ZMQRawLoop"),
@@ -160,6 +272,25 @@ let package = Package(
             name: "store-append",
             dependencies: ["SQLiteStore", "Store", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/StoreAppend",
+            swiftSettings: swiftSettings
+        ),
+
+        // Broker end to end: a release `gerbangd` child process, one publisher, two subscribers.
+        .executableTarget(
+            name: "w1",
+            dependencies: [
+                "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangJSON",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/W1",
+            swiftSettings: swiftSettings
+        ),
+
+        // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
+        .executableTarget(
+            name: "kit-publish",
+            dependencies: ["GerbangKit", "ZeroMQ", "GMP", "Envelope", "Trust", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KitPublish",
             swiftSettings: swiftSettings
         ),
 
@@ -204,6 +335,39 @@ let package = Package(
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DukcapilAdapterTests",
+            dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/dukcapil/Tests/DukcapilAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BankAdapterTests",
+            dependencies: ["BankAdapter", "GerbangJSON", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/bank/Tests/BankAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KemensosAdapterTests",
+            dependencies: ["KemensosAdapter", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/kemensos/Tests/KemensosAdapterTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GerbangKitTests",
+            dependencies: [
+                "GerbangKit", "Catalogue", "Envelope", "GerbangJSON", "Trust", "ZeroMQ", "GMP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The first acceptance point of the adapters: real gerbangd, dukcapil, kemensos, bank and
+        // bank-simulator processes (built by `swift build --build-tests`).
+        .testTarget(
+            name: "AdaptersEndToEndTests",
+            dependencies: ["AdapterSamples", "DukcapilAdapter", "KemensosAdapter"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,7 @@ extension ReasonCode {
         switch self {
         case .flowRateLimited, .flowOverloaded, .storeUnavailable, .brokerInternal:
             .retry
-        case .sessionShuttingDown, .sessionHeartbeatTimeout, .protocolHelloRequired:
+        case .sessionShuttingDown, .sessionHeartbeatTimeout, .sessionDisconnected, .protocolHelloRequired:
             .reconnect
         case .eventDuplicate, .sessionClosed:
             .notAFailure

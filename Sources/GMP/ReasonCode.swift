@@ -72,6 +72,8 @@ public enum ReasonCode: String, Hashable, Sendable, CaseIterable {
     case sessionShuttingDown = "session.shutting-down"
     /// The peer sent nothing for `liveness` heartbeat intervals and is considered gone.
     case sessionHeartbeatTimeout = "session.heartbeat-timeout"
+    /// The connection carrying the session was closed (the broker's socket monitor saw it go).
+    case sessionDisconnected = "session.disconnected"
 
     // MARK: Protocol (decoder and session state)
     /// Frame 0 does not start with the signature `GMP`.

@@ -64,7 +64,7 @@ extension BrokerConfiguration {
                                      "max-subscriptions", "max-credit", "max-pending-publishes",
                                      "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms",
                                      "agency-publish-rate", "agency-publish-burst",
-                                     "max-outbound-per-connection"])
+                                     "max-outbound-per-connection", "max-transport-frame-bytes"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -82,6 +82,12 @@ extension BrokerConfiguration {
             limits.agencyPublishBurst = try section.int("agency-publish-burst", in: 1...10_000_000) ?? limits.agencyPublishBurst
             limits.maxOutboundPerConnection = try section.int("max-outbound-per-connection", in: 1...10_000_000)
                 ?? limits.maxOutboundPerConnection
+            limits.maxTransportFrameBytes = try section.int("max-transport-frame-bytes", in: 0...(128 << 20))
+                ?? limits.maxTransportFrameBytes
+            if limits.maxTransportFrameBytes != 0 && limits.maxTransportFrameBytes < limits.maxFrameBytes {
+                throw BrokerConfigurationError(.invalidValue, "limits.max-transport-frame-bytes (\(limits.maxTransportFrameBytes)) "
+                    + "is below limits.max-frame-bytes (\(limits.maxFrameBytes))")
+            }
             configuration.limits = limits
         }
         if let section = try root.section("heartbeat") {

@@ -56,8 +56,12 @@ extension BrokerConfiguration {
 
     /// Message and session limits (GMP section 8). `Sendable`: integers.
     public struct Limits: Sendable, Hashable {
-        /// Largest frame, bytes (also `ZMQ_MAXMSGSIZE`). Default 1,048,576.
+        /// Largest frame GMP accepts, bytes; a larger one is answered ERROR
+        /// `protocol.frame-too-large`. Default 1,048,576.
         public var maxFrameBytes: Int
+        /// Largest frame libzmq receives at all (`ZMQ_MAXMSGSIZE`), bytes; a larger frame makes
+        /// libzmq drop the connection without an answer. 0 = twice `maxFrameBytes`. Default 0.
+        public var maxTransportFrameBytes: Int
         /// Largest event, bytes (REJECTED `event.too-large`). Default 262,144.
         public var maxEventBytes: Int
         /// Most events in one PUBLISH. Default 256.
@@ -93,8 +97,9 @@ extension BrokerConfiguration {
             maxSubscriptions: Int = 64, maxCredit: Int = 1_000, maxPendingPublishes: Int = 10_000,
             maxClockSkewSeconds: Int = 300, maxEventAgeSeconds: Int = 0, errorIntervalMilliseconds: Int = 1_000,
             agencyPublishRate: Int = 0, agencyPublishBurst: Int = 1_000,
-            maxOutboundPerConnection: Int = 10_000
+            maxOutboundPerConnection: Int = 10_000, maxTransportFrameBytes: Int = 0
         ) {
+            self.maxTransportFrameBytes = maxTransportFrameBytes
             self.maxOutboundPerConnection = maxOutboundPerConnection
             self.agencyPublishRate = agencyPublishRate
             self.agencyPublishBurst = agencyPublishBurst
@@ -107,6 +112,12 @@ extension BrokerConfiguration {
             self.maxSubscriptions = maxSubscriptions
             self.maxCredit = maxCredit
             self.maxPendingPublishes = maxPendingPublishes
+        }
+
+        /// The `ZMQ_MAXMSGSIZE` in force: `maxTransportFrameBytes`, or twice `maxFrameBytes`
+        /// when it is 0; never below `maxFrameBytes`.
+        public var effectiveTransportFrameBytes: Int {
+            max(maxFrameBytes, maxTransportFrameBytes == 0 ? 2 * maxFrameBytes : maxTransportFrameBytes)
         }
     }
 

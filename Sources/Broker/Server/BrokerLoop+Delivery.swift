@@ -122,15 +122,40 @@ extension BrokerLoop {
         }
     }
 
-    /// ACK of an in-flight delivery: acknowledged in the store. Others are ignored (6.2).
+    /// ACK of an in-flight delivery: collected, and acknowledged in the store with the session's
+    /// other ACKs of this loop turn (``flushAcknowledgements()``). Others are ignored (6.2).
     func settleAck(_ ack: GMPMessage.Ack, session: BrokerSession) {
         guard let inFlight = session.inFlight.removeValue(forKey: ack.deliveryID) else { return }
         session.mayHaveWork = true
         services.tail.emit(inFlight.event.line(.acknowledged, subscription: inFlight.subscription.id, subscriber: session.subscriber,
                                                attempt: inFlight.attempt, deliveryID: Int64(bitPattern: ack.deliveryID)))
         services.metrics.acknowledged()
-        settle(session: session, description: "ack") { store, consumer throws(StoreError) in
-            try await store.acknowledge(DeliveryID(Int64(bitPattern: ack.deliveryID)), by: consumer, now: Date())
+        session.pendingAcknowledgements.append(DeliveryID(Int64(bitPattern: ack.deliveryID)))
+    }
+
+    /// Once per loop turn: each session's ACKs of the turn go to the store as one operation
+    /// (`acknowledge(_:by:now:)` with a list) in one task, instead of a task and a group-commit
+    /// operation (with its savepoint) per ACK, which made ACKs the largest share of the store
+    /// writer's time under load (benchmark `w1`, docs/benchmarks.md).
+    func flushAcknowledgements() {
+        for session in sessions.values where !session.pendingAcknowledgements.isEmpty {
+            let deliveries = session.pendingAcknowledgements
+            session.pendingAcknowledgements.removeAll(keepingCapacity: true)
+            let store = services.store
+            let consumer = session.consumer
+            let logger = logger
+            Task {
+                do throws(StoreError) {
+                    let outcomes = try await store.acknowledge(deliveries, by: consumer, now: Date())
+                    let notApplied = outcomes.filter { $0 != .applied }.count
+                    if notApplied > 0 {
+                        logger.debug("acks not applied", metadata: ["count": "\(notApplied)", "of": "\(deliveries.count)"])
+                    }
+                } catch {
+                    logger.error("answer failed", metadata: ["answer": "ack", "count": "\(deliveries.count)",
+                                                             "reason": "\(error.reason.rawValue)"])
+                }
+            }
         }
     }
 

@@ -16,34 +16,44 @@ final class BrokerLoop {
     let services: BrokerServices
     let router: Socket
     let wakeReceiver: Socket
+    /// The receiving end of the ROUTER's socket monitor (ACCEPTED, DISCONNECTED), or nil.
+    let monitor: Socket?
     let waker: Waker
     let mailbox: LoopMailbox
     let stopRequested: StopSignal
     let logger: Logger
-    private let limits: GMPLimits
+    let limits: GMPLimits
     var sessions: [[UInt8]: BrokerSession] = [:]
     var sessionsByID: [UInt64: BrokerSession] = [:]
-    private var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
+    var lastErrorSent: [[UInt8]: ContinuousClock.Instant] = [:]
     /// Messages waiting for a full peer, per connection, in order (see ``send(_:to:)``).
-    private var outbound: [[UInt8]: [[[UInt8]]]] = [:]
+    var outbound: [[UInt8]: [[[UInt8]]]] = [:]
     private var nextSessionID: UInt64 = 1
+    /// Which routing id arrived on which connection (socket monitor → sessions).
+    let connections = ConnectionTracker()
+    /// Routing ids whose connection the monitor reported closed, to end after the next read.
+    var disconnectedPeers: [[UInt8]] = []
     private var pendingPublishes = 0
     private let rateLimiter: AgencyRateLimiter
     var timerRunning = false
     private var nextTick: ContinuousClock.Instant
     let clock = ContinuousClock()
 
-    init(services: BrokerServices, router: Socket, wakeReceiver: Socket, waker: Waker, mailbox: LoopMailbox,
+    init(services: BrokerServices, router: Socket, wakeReceiver: Socket, monitor: Socket?, waker: Waker, mailbox: LoopMailbox,
          stopRequested: StopSignal, logger: Logger) {
         self.services = services
         self.router = router
         self.wakeReceiver = wakeReceiver
+        self.monitor = monitor
         self.waker = waker
         self.mailbox = mailbox
         self.stopRequested = stopRequested
         self.logger = logger
         let configured = services.configuration.limits
-        limits = GMPLimits(maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
+        // max_frames follows the configured batch and subscription limits (513 for the defaults),
+        // so that a PUBLISH of max-events-per-publish events always fits.
+        limits = GMPLimits(maxFrames: max(1 + 2 * configured.maxEventsPerPublish, 4 + configured.maxSubscriptions),
+                           maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
         rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)
@@ -57,6 +67,7 @@ final class BrokerLoop {
         let poller = Poller()
         let routerToken = poller.register(router)
         let wakeToken = poller.register(wakeReceiver)
+        let monitorToken = monitor.map { poller.register($0) }
         while !stopRequested.isSet {
             // With messages waiting for full peers, poll briefly so that they are retried soon.
             let untilTick = max(.zero, nextTick - clock.now)
@@ -64,7 +75,10 @@ final class BrokerLoop {
             do {
                 _ = try poller.poll(timeout: timeout)
                 if poller.isReadable(wakeToken) { try Waker.drain(wakeReceiver) }
+                if let monitorToken, poller.isReadable(monitorToken) { drainMonitor() }
                 if poller.isReadable(routerToken) { receiveAvailable() }
+                // After the read: the messages a closed peer sent before it went are handled first.
+                endDisconnectedSessions()
             } catch {
                 logger.error("poll failed", metadata: ["error": "\(error)"])
             }
@@ -74,6 +88,7 @@ final class BrokerLoop {
                 onTick()
                 nextTick = clock.now + tick
             }
+            flushAcknowledgements()
             startClaims()
         }
         logger.info("stopping: no longer reading; finishing the publishes in hand", metadata: ["pending": "\(pendingPublishes)"])
@@ -86,6 +101,7 @@ final class BrokerLoop {
             handleSignals()
             flushOutbound()
         }
+        flushAcknowledgements()
         for session in sessions.values {
             send(.bye(.init(reason: .sessionShuttingDown)), to: session.routingID)
         }
@@ -100,7 +116,7 @@ final class BrokerLoop {
         for _ in 0..<1_000 {
             let frames: [Message]
             do {
-                frames = try router.receiveMultipart(flags: .dontWait, maximumFrames: limits.maxFrames + 2)
+                frames = try receiveMessage()
             } catch where error.wouldBlock {
                 return
             } catch {
@@ -109,6 +125,13 @@ final class BrokerLoop {
             }
             guard frames.count >= 1 else { continue }
             let routingID = frames[0].bytes
+            // The routing-id frame libzmq prepends carries no metadata; the peer's first frame does.
+            if !connections.knows(routingID), frames.count > 1, let descriptor = frames[1].sourceFileDescriptor {
+                // Every monitor event queued so far first, so that the binding sees this
+                // connection's ACCEPTED (see ConnectionTracker).
+                drainMonitor()
+                connections.bind(routingID, descriptor: descriptor)
+            }
             let userID = frames.count > 1 ? frames[1].userID : nil
             handle(routingID: routingID, agency: userID, frames: frames.dropFirst().map(\.bytes))
         }
@@ -258,17 +281,21 @@ final class BrokerLoop {
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
-        release(session.consumer)
+        let acknowledged = session.pendingAcknowledgements
+        session.pendingAcknowledgements.removeAll()
+        release(session.consumer, acknowledgingFirst: acknowledged)
     }
 
-    /// Returns a consumer's in-flight deliveries to ready, in a task.
-    func release(_ consumer: ConsumerID) {
+    /// Returns a consumer's in-flight deliveries to ready, in a task; the ACKs it sent before it
+    /// went are applied first, in the same task, so that they are not redelivered.
+    func release(_ consumer: ConsumerID, acknowledgingFirst acknowledged: [DeliveryID] = []) {
         let store = services.store
         let mailbox = mailbox
         let waker = waker
         let logger = logger
         Task {
             do throws(StoreError) {
+                if !acknowledged.isEmpty { _ = try await store.acknowledge(acknowledged, by: consumer, now: Date()) }
                 let released = try await store.releaseDeliveries(of: consumer, now: Date())
                 mailbox.post(.released(changed: released))
                 try? waker.wake()

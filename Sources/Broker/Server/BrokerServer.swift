@@ -75,12 +75,18 @@ public final class BrokerServer: Sendable {
         let started: Result<String, BrokerError> = await withCheckedContinuation { continuation in
             let thread = IOThread.start(name: "gerbangd.loop") {
                 let router: Socket
+                let monitor: Socket
                 let wakeReceiver: Socket
                 let bound: String
                 do {
                     router = try Socket(.router, context: context)
-                    try router.set(.maximumMessageSize, Int64(configuration.limits.maxFrameBytes))
+                    // Frames up to the transport limit reach GMP's decoder (ERROR
+                    // `protocol.frame-too-large` above max-frame-bytes); larger ones make libzmq
+                    // drop the connection before buffering them.
+                    try router.set(.maximumMessageSize, Int64(configuration.limits.effectiveTransportFrameBytes))
                     try router.makeCurveServer(secretKey: services.brokerKeyPair.secretKey)
+                    // Monitored before binding, so that no connection's ACCEPTED is missed.
+                    monitor = try router.monitorSocket([.init(.accepted), .init(.disconnected)])
                     bound = try router.bind(configuration.adapterEndpoint)
                     wakeReceiver = try Socket(.pair, context: context)
                     _ = try wakeReceiver.bind(wakeEndpoint)
@@ -89,7 +95,7 @@ public final class BrokerServer: Sendable {
                     return
                 }
                 continuation.resume(returning: .success(bound))
-                let loop = BrokerLoop(services: services, router: router, wakeReceiver: wakeReceiver, waker: waker,
+                let loop = BrokerLoop(services: services, router: router, wakeReceiver: wakeReceiver, monitor: monitor, waker: waker,
                                       mailbox: mailbox, stopRequested: stopFlag, logger: logger)
                 loop.run()
             }
@@ -119,6 +125,11 @@ public final class BrokerServer: Sendable {
                 do {
                     adminServer = try await AdminServer.start(services: services, feed: services.tail, mailbox: mailbox, waker: waker,
                                                               startedAt: startedAt, logger: logger)
+                } catch where error.reason == .socket {
+                    // The data plane does not depend on the admin endpoint: a taken port is
+                    // reported loudly, and the broker serves adapters without it.
+                    logger.error("admin endpoint unavailable; running without it",
+                                 metadata: ["endpoint": "\(configuration.adminEndpoint)", "error": "\(error.message)"])
                 } catch {
                     stopFlag.set()
                     try? waker.wake()

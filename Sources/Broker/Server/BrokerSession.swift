@@ -20,6 +20,9 @@ final class BrokerSession {
     /// Deliveries sent and not yet answered or expired, with their subscription, attempt and
     /// lease deadline.
     var inFlight: [UInt64: InFlight] = [:]
+    /// ACKs received in this loop turn, not yet handed to the store (see
+    /// `BrokerLoop.flushAcknowledgements()`: one store operation per session and turn).
+    var pendingAcknowledgements: [DeliveryID] = []
     /// A claim task is running for this session.
     var claimOutstanding = false
     /// New deliveries may be ready (credit, acknowledgements, new events, timer).

@@ -37,6 +37,20 @@ final class AdapterClient {
         throw BrokerTestError("only heartbeats")
     }
 
+    /// The next message if one is waiting (HEARTBEAT included), else nil; never blocks.
+    func receiveIfAvailable() throws -> GMPMessage? {
+        let received: Result<[Message], ZMQError> = Result { () throws(ZMQError) in
+            try socket.receiveMultipart(flags: .dontWait, maximumFrames: 600)
+        }
+        switch received {
+        case .success(let frames):
+            return try GMPMessage(decoding: frames.map(\.bytes), from: .broker)
+        case .failure(let error):
+            if error.wouldBlock { return nil }
+            throw error
+        }
+    }
+
     /// HELLO, expecting WELCOME.
     @discardableResult
     func hello(agency: String, adapter: String = "main", subscriptions: [String] = []) throws -> GMPMessage.Welcome {
@@ -59,5 +73,18 @@ final class AdapterClient {
             }
         }
         return verdicts
+    }
+
+    /// Publishes `events` in one PUBLISH and returns the REJECTED answers by tag (fails on an
+    /// ACCEPTED).
+    func publishCollectingRejections(_ events: [GMPMessage.Publish.Event]) throws -> [UInt64: GMPMessage.Rejected] {
+        try send(.publish(.init(events: events)))
+        var answers: [UInt64: GMPMessage.Rejected] = [:]
+        for _ in events {
+            let answer = try receive()
+            guard case .rejected(let rejected) = answer else { throw BrokerTestError("not rejected: \(answer)") }
+            answers[rejected.tag] = rejected
+        }
+        return answers
     }
 }

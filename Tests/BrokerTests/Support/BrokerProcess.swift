@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// A real `gerbangd` process on 127.0.0.1 with a temporary data directory, started in
@@ -62,14 +65,23 @@ final class BrokerProcess {
         """
 
     /// Creates a fresh directory with a configuration and routes, and starts the broker.
-    convenience init(extraConfiguration: String = "") throws {
+    ///
+    /// - Parameters:
+    ///   - routes: the routes file (default ``routes``).
+    ///   - fixedPort: listen on a free port chosen now and written into the configuration, so
+    ///     that a restart on the same directory (``restarted()``) listens on the same endpoint
+    ///     and the clients' sockets can reconnect to it; otherwise `*` (a new port per start).
+    ///   - heartbeat: the `heartbeat:` section's body (default: interval 1 s).
+    convenience init(extraConfiguration: String = "", routes: String = BrokerProcess.routes, fixedPort: Bool = false,
+                     heartbeat: String = "interval-ms: 1000") throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangd-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let root = Self.repositoryRoot.path
-        try Self.routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
+        try routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
         try Self.operators.write(to: directory.appendingPathComponent("operators.yaml"), atomically: true, encoding: .utf8)
+        let port = fixedPort ? try Self.freePort() : nil
         try """
-            adapter-endpoint: tcp://127.0.0.1:*
+            adapter-endpoint: tcp://127.0.0.1:\(port.map(String.init) ?? "*")
             metrics-endpoint: 127.0.0.1:0
             admin-endpoint: tcp://127.0.0.1:*
             data-directory: \(directory.appendingPathComponent("data").path)
@@ -80,7 +92,7 @@ final class BrokerProcess {
               routes: \(directory.appendingPathComponent("routes.yaml").path)
               operators: \(directory.appendingPathComponent("operators.yaml").path)
             heartbeat:
-              interval-ms: 1000
+              \(heartbeat)
             delivery:
               tick-ms: 50
             \(extraConfiguration)
@@ -125,6 +137,42 @@ final class BrokerProcess {
         publicKey = fields["public-key"] ?? ""
         metricsPort = fields["metrics-port"].flatMap { UInt16($0) }
         adminEndpoint = fields["admin-endpoint"] ?? "off"
+    }
+
+    /// A new broker process on the same directory (after ``kill9()`` or ``terminate(timeout:)``);
+    /// it owns the directory from now on.
+    func restarted() throws -> BrokerProcess {
+        let next = try BrokerProcess(directory: directory)
+        next.removesDirectory = removesDirectory
+        removesDirectory = false
+        return next
+    }
+
+    /// A TCP port on 127.0.0.1 that is free now (bound with port 0, then closed).
+    static func freePort() throws -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw BrokerTestError("socket failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        _ = inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw BrokerTestError("no free port") }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    /// The resident set size of the broker process in bytes (`VmRSS` of `/proc/<pid>/status`).
+    var residentBytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        return kilobytes * 1_024
     }
 
     /// SIGKILL, and wait for the process to be gone.

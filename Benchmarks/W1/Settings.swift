@@ -1,0 +1,101 @@
+import Foundation
+
+/// Command-line settings of the `w1` benchmark, with their defaults.
+struct Settings {
+    /// Measurement rounds of each phase.
+    var rounds = 5
+    /// Events per throughput round (and per baseline round).
+    var events = 20_000
+    /// Offered rate of the latency phase, events per second.
+    var rate = 2_000
+    /// Length of one latency round, seconds.
+    var duration = 5.0
+    /// Most published events not yet ACCEPTED/REJECTED in the throughput phase.
+    var window = 2_000
+    /// Most events in one PUBLISH.
+    var batch = 64
+    /// CREDIT each subscriber announces.
+    var credit = 1_000
+    /// Size the signed events are padded to, bytes (no padding when they are already as large).
+    var eventBytes = 1_024
+    /// Events of the warm-up before the first round.
+    var warmUp = 2_000
+    /// A YAML file appended to the broker's configuration (for tuning experiments).
+    var extraConfigurationPath: String?
+    /// Keep the broker's temporary directory (store, keys, log) after the run.
+    var keep = false
+
+    static let usage = """
+        usage: w1 [--rounds N] [--events N] [--rate EVENTS_PER_S] [--duration SECONDS] [--window N]
+                  [--batch N] [--credit N] [--event-bytes N] [--warm-up N] [--broker-config FILE] [--keep]
+          --rounds      measurement rounds of each phase (default 5)
+          --events      events per throughput and baseline round (default 20000)
+          --rate        offered rate of the latency phase in events/s (default 2000)
+          --duration    seconds per latency round (default 5)
+          --window      published events awaiting ACCEPTED in the throughput phase (default 2000)
+          --batch       most events per PUBLISH (default 64, at most 256)
+          --credit      CREDIT of each subscriber (default 1000)
+          --event-bytes pad each signed event to this size (default 1024; unpadded
+                        they are 1039 bytes: no padding)
+          --warm-up     events published before the first round (default 2000)
+          --broker-config  YAML appended to the broker's gerbang.yaml, e.g. `store: {max-batch-wait-ms: 0}`
+                        (settings the generated file does not set; for tuning experiments)
+          --keep        keep the temporary data directory (store, keys, broker log)
+        Needs a release gerbangd next to w1: swift build -c release --product gerbangd
+        """
+
+    init(arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            if flag == "--keep" {
+                keep = true
+                continue
+            }
+            if flag == "--broker-config" {
+                guard let path = iterator.next() else { Self.fail("expected a file after --broker-config") }
+                extraConfigurationPath = path
+                continue
+            }
+            if flag == "--help" || flag == "-h" {
+                print(Self.usage)
+                exit(0)
+            }
+            guard let text = iterator.next(), let value = Double(text), value > 0 else {
+                Self.fail("expected a positive number after \(flag)")
+            }
+            let integer = Int(value)
+            switch flag {
+            case "--rounds": rounds = integer
+            case "--events": events = integer
+            case "--rate": rate = integer
+            case "--duration": duration = value
+            case "--window": window = integer
+            case "--batch": batch = integer
+            case "--credit": credit = integer
+            case "--event-bytes": eventBytes = integer
+            case "--warm-up": warmUp = integer
+            default: Self.fail("unknown option \(flag)\n\(Self.usage)")
+            }
+        }
+        guard rounds >= 1, events >= 1, rate >= 1, window >= 1, credit >= 1, warmUp >= 1 else {
+            Self.fail("values must be at least 1")
+        }
+        guard (1...256).contains(batch) else { Self.fail("--batch must be 1–256 (the broker's max-events-per-publish)") }
+        guard window <= 10_000 else { Self.fail("--window must be at most 10000 (the broker's max-pending-publishes)") }
+        guard (600...200_000).contains(eventBytes) else { Self.fail("--event-bytes must be 600–200000") }
+    }
+
+    /// The text of `--broker-config` (empty without it).
+    func extraConfiguration() throws -> String {
+        guard let extraConfigurationPath else { return "" }
+        return try String(contentsOfFile: extraConfigurationPath, encoding: .utf8)
+    }
+
+    /// Events one latency round publishes.
+    var latencyEvents: Int { max(1, Int((Double(rate) * duration).rounded())) }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("w1: \(message)\n".utf8))
+        exit(2)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GMP
+import Synchronization
+import ZeroMQ
+
+/// A subscribing adapter on its own thread: HELLO, CREDIT, then for every DELIVER it stamps the
+/// receive time into its ``ReceiveLog`` and answers ACK, until told to stop (then BYE).
+///
+/// `Sendable`: the thread handle, the log and the stop flag are `Sendable`; the socket lives only
+/// on the thread.
+final class SubscriberThread: Sendable {
+    /// `agency/adapter`, for the report.
+    let name: String
+    let log: ReceiveLog
+    private let stopFlag: StopFlag
+    private let thread: IOThread
+
+    /// Starts the thread and returns after WELCOME and CREDIT (or throws what went wrong).
+    init(agency: String, adapter: String, credit: Int, capacity: Int, context: Context, broker: BrokerChild) throws {
+        name = "\(agency)/\(adapter)"
+        let log = ReceiveLog(capacity: capacity)
+        self.log = log
+        let endpoint = broker.endpoint
+        let publicKey = broker.publicKey
+        let keyPath = broker.curveSecretKeyPath(of: agency)
+        let ready = Mutex<Result<[String], BenchmarkError>?>(nil)
+        let stopFlag = StopFlag()
+        self.stopFlag = stopFlag
+        thread = IOThread.start(name: "w1.\(adapter)") {
+            let connection: AdapterConnection
+            do {
+                connection = try AdapterConnection(context: context, endpoint: endpoint, brokerPublicKey: publicKey,
+                                                   secretKeyPath: keyPath)
+                let welcome = try connection.hello(agency: agency, adapter: adapter)
+                try connection.send(.credit(.init(credit: UInt32(credit))))
+                ready.withLock { $0 = .success(welcome.subscriptions) }
+            } catch {
+                ready.withLock { $0 = .failure(BenchmarkError("\(agency)/\(adapter): \(error)")) }
+                return
+            }
+            Self.serve(connection, log: log, stop: stopFlag)
+        }
+        let deadline = MonotonicClock.now() + 15_000_000_000
+        while MonotonicClock.now() < deadline {
+            switch ready.withLock({ $0 }) {
+            case .success(let subscriptions)?:
+                guard !subscriptions.isEmpty else { throw BenchmarkError("\(name) was granted no subscription") }
+                return
+            case .failure(let error)?:
+                throw error
+            case nil:
+                MonotonicClock.sleep(nanoseconds: 5_000_000)
+            }
+        }
+        throw BenchmarkError("\(name) did not get WELCOME within 15 s")
+    }
+
+    /// The receive loop: DELIVER → stamp → ACK; heartbeats when idle.
+    private static func serve(_ connection: AdapterConnection, log: ReceiveLog, stop: StopFlag) {
+        do {
+            while !stop.isSet {
+                guard let message = try connection.receive(timeoutMilliseconds: 100) else {
+                    try connection.heartbeatIfDue(now: MonotonicClock.now())
+                    continue
+                }
+                let now = MonotonicClock.now()
+                switch message {
+                case .deliver(let deliver):
+                    guard let index = EventIndex.parse(deliver.event) else {
+                        log.fail("a DELIVER without a benchmark event id")
+                        return
+                    }
+                    log.record(index: index, at: now)
+                    try connection.send(.ack(.init(deliveryID: deliver.deliveryID)))
+                case .heartbeat:
+                    try connection.heartbeatIfDue(now: now)
+                case .error(let error):
+                    log.fail("ERROR \(error.reason.rawValue): \(error.detail)")
+                    return
+                case .bye(let bye):
+                    log.fail("BYE \(bye.reason.rawValue)")
+                    return
+                default:
+                    log.fail("unexpected \(message.command.name)")
+                    return
+                }
+            }
+            try connection.send(.bye(.init(reason: .sessionClosed)))
+        } catch {
+            log.fail("\(error)")
+        }
+    }
+
+    /// Tells the thread to say BYE and end, and waits for it.
+    func stop() {
+        stopFlag.set()
+        thread.join()
+    }
+}
+
+/// A flag one thread sets and another polls. `Sendable`: an atomic.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// Whether ``set()`` was called.
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    /// Sets the flag.
+    func set() { flag.store(true, ordering: .releasing) }
+}
