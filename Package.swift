@@ -286,6 +286,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Broker throughput with and without a stalled `gerbang tail` (issue 7), same run.
+        .executableTarget(
+            name: "tail-cost",
+            dependencies: ["Admin", "ZeroMQ", "GMP", "Envelope", "Trust"],
+            path: "Benchmarks/TailCost",
+            swiftSettings: swiftSettings
+        ),
+
         // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
         .executableTarget(
             name: "kit-publish",
