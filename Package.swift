@@ -110,12 +110,19 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
+<<<<<<< HEAD
                 "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Audit",
+=======
+                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin",
+>>>>>>> main
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
+        // The admin protocol (requests, replies, reports, tail lines, filters, masking) and its
+        // client; used by gerbangd's admin endpoint and by the `gerbang` CLI.
+        .target(name: "Admin", dependencies: ["ZeroMQ"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "gerbangd",
             dependencies: [
@@ -144,7 +151,11 @@ let package = Package(
         .target(
             name: "GerbangCLI",
             dependencies: [
+<<<<<<< HEAD
                 "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Audit",
+=======
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ",
+>>>>>>> main
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -293,6 +304,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Broker throughput with and without a stalled `gerbang tail` (issue 7), same run.
+        .executableTarget(
+            name: "tail-cost",
+            dependencies: ["Admin", "ZeroMQ", "GMP", "Envelope", "Trust"],
+            path: "Benchmarks/TailCost",
+            swiftSettings: swiftSettings
+        ),
+
         // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
         .executableTarget(
             name: "kit-publish",
@@ -341,6 +360,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+<<<<<<< HEAD
         // The audit trail against a real SQLite store, real OpenSSL and a real gerbangd.
         .testTarget(
             name: "AuditTests",
@@ -350,6 +370,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+=======
+        .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
+>>>>>>> main
         .testTarget(
             name: "DukcapilAdapterTests",
             dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],

@@ -39,13 +39,13 @@ extension AuditEntry {
         ])
     }
 
-    /// An administrative action: fields `operator`, `action`, `arguments` (as the operator gave
-    /// them, e.g. JSON), `outcome`.
-    public static func adminAction(operator name: String, action: String, arguments: String, outcome: String,
-                                   at time: Date) -> AuditEntry {
+    /// An administrative action: fields `operator`, `role`, `action`, `arguments` (as the
+    /// operator gave them, e.g. JSON), `outcome`, `detail`.
+    public static func adminAction(operator name: String, role: String = "", action: String, arguments: String,
+                                   outcome: String, detail: String = "", at time: Date) -> AuditEntry {
         AuditEntry(kind: .adminAction, timeMilliseconds: milliseconds(time), fields: [
-            AuditField("operator", name), AuditField("action", action),
-            AuditField("arguments", arguments), AuditField("outcome", outcome),
+            AuditField("operator", name), AuditField("role", role), AuditField("action", action),
+            AuditField("arguments", arguments), AuditField("outcome", outcome), AuditField("detail", detail),
         ])
     }
 }

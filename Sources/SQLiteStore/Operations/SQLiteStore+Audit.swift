@@ -35,6 +35,14 @@ extension SQLiteStore: AuditRecording {
                                in: database)
     }
 
+    /// An admin action's record (inside the savepoint of its `admin_actions` row).
+    static func audit(_ action: AdminAction, in database: Database) throws {
+        try AuditLedger.append(.adminAction(operator: action.operatorName, role: action.role, action: action.action,
+                                            arguments: action.arguments, outcome: action.outcome, detail: action.detail,
+                                            at: action.requestedAt),
+                               in: database)
+    }
+
     /// Settles a delivery and, when the answer was applied and auditing is on, appends its
     /// outcome record in the same savepoint.
     static func settleAudited(

@@ -75,8 +75,8 @@ final class AuditFixture {
                                        failure: DeliveryFailure(reason: "delivery.max-attempts", detail: ""), now: now)
         try await store.recordAudit(.eventRejected(agency: "dukcapil", eventID: "bad-1", reason: "schema.violation",
                                                    code: "schema.keyword.required", at: now))
-        try await store.record(adminAction: "dead-letters.replay", operator: "operator-1", arguments: "{\"subscription\":\"b\"}",
-                               outcome: "ok", at: now)
+        _ = try await store.record(AdminAction(operatorName: "operator-1", role: "operator", action: "dead-letters.replay",
+                                               arguments: "{\"subscription\":\"b\"}", requestedAt: now, outcome: "ok", detail: "1 replayed"))
         try await checkpoint(store)
         let head = try await store.auditHead()
         await store.close()
