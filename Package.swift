@@ -110,11 +110,7 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-<<<<<<< HEAD
-                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Audit",
-=======
-                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin",
->>>>>>> main
+                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -151,11 +147,7 @@ let package = Package(
         .target(
             name: "GerbangCLI",
             dependencies: [
-<<<<<<< HEAD
-                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Audit",
-=======
-                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ",
->>>>>>> main
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -360,7 +352,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
-<<<<<<< HEAD
+        .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
         // The audit trail against a real SQLite store, real OpenSSL and a real gerbangd.
         .testTarget(
             name: "AuditTests",
@@ -370,9 +362,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-=======
-        .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
->>>>>>> main
         .testTarget(
             name: "DukcapilAdapterTests",
             dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
