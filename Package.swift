@@ -100,12 +100,15 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON",
+                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
+        // The admin protocol (requests, replies, reports, tail lines, filters, masking) and its
+        // client; used by gerbangd's admin endpoint and by the `gerbang` CLI.
+        .target(name: "Admin", dependencies: ["ZeroMQ"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "gerbangd",
             dependencies: [
@@ -134,7 +137,7 @@ let package = Package(
         .target(
             name: "GerbangCLI",
             dependencies: [
-                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing",
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -283,6 +286,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Broker throughput with and without a stalled `gerbang tail` (issue 7), same run.
+        .executableTarget(
+            name: "tail-cost",
+            dependencies: ["Admin", "ZeroMQ", "GMP", "Envelope", "Trust"],
+            path: "Benchmarks/TailCost",
+            swiftSettings: swiftSettings
+        ),
+
         // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
         .executableTarget(
             name: "kit-publish",
@@ -331,6 +342,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DukcapilAdapterTests",
             dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],

@@ -21,9 +21,8 @@ DATA=data
 BANK_PORT=${BANK_PORT:-9580}
 
 echo "== Building (debug)"
-swift build --product gerbangd
-for product in gerbang dukcapil kemensos bank bank-simulator; do
-    swift build --product "$product" 2>&1 | grep -v '^\[' || true
+for product in gerbangd gerbang dukcapil kemensos bank bank-simulator; do
+    swift build --product "$product"
 done
 BIN="$(swift build --show-bin-path)"
 

@@ -17,6 +17,13 @@ public struct GerbangCommand: AsyncParsableCommand {
             VerifyCommand.self,
             SchemaCommand.self,
             RoutesCommand.self,
+            TailCommand.self,
+            StatusCommand.self,
+            QueuesCommand.self,
+            AdaptersCommand.self,
+            DLQCommand.self,
+            EventsCommand.self,
+            ActionsCommand.self,
             AdapterCommand.self,
         ]
     )

@@ -25,6 +25,9 @@ struct GerbangDaemon: AsyncParsableCommand {
     @Option(help: "Override the metrics endpoint of the configuration (host:port, or off).")
     var metricsEndpoint: String?
 
+    @Option(help: "Override the admin endpoint of the configuration (e.g. tcp://127.0.0.1:5561, or off).")
+    var adminEndpoint: String?
+
     @Option(help: "Override the data directory of the configuration.")
     var dataDir: String?
 
@@ -49,6 +52,7 @@ struct GerbangDaemon: AsyncParsableCommand {
         if dev { configuration.developmentMode = true }
         if let endpoint { configuration.adapterEndpoint = endpoint }
         if let dataDir { configuration.dataDirectory = dataDir }
+        if let adminEndpoint { configuration.adminEndpoint = adminEndpoint }
         if let metricsEndpoint {
             guard metricsEndpoint == "off" || BrokerConfiguration.parseHostPort(metricsEndpoint) != nil else {
                 FileHandle.standardError.write(Data("gerbangd: --metrics-endpoint must be host:port or off\n".utf8))
@@ -65,7 +69,7 @@ struct GerbangDaemon: AsyncParsableCommand {
         }
         // Machine-readable start line for supervisors and tests (stdout).
         let metricsPort = server.metricsPort.map { String($0) } ?? "off"
-        let ready = "gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85) metrics-port=\(metricsPort)\n"
+        let ready = "gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85) metrics-port=\(metricsPort) admin-endpoint=\(server.adminEndpoint ?? "off")\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         let signals = StopSignals.install(
             stop: { signal in

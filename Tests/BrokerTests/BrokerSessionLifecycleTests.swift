@@ -46,7 +46,8 @@ struct BrokerSessionLifecycleTests {
             let broker = try BrokerProcess(
                 directory: directory,
                 arguments: ["--config", "Config/gerbang.yaml", "--dev", "--data-dir", directory.appendingPathComponent("data").path,
-                            "--endpoint", "tcp://127.0.0.1:*", "--metrics-endpoint", "127.0.0.1:0"],
+                            "--endpoint", "tcp://127.0.0.1:*", "--metrics-endpoint", "127.0.0.1:0",
+                            "--admin-endpoint", "tcp://127.0.0.1:*"],
                 workingDirectory: root)
             broker.removesDirectory = true
             // Config/routes.yaml: kemensos/bansos receives deaths; dukcapil publishes population.**.

@@ -142,3 +142,26 @@ struct ClientProtocolTests {
         await client.close()
     }
 }
+
+@Suite("GerbangClient limits (scripted broker)")
+struct ClientLimitTests {
+    @Test("beyond max-queued-publishes a publish fails at once with client.queue-full")
+    func queueFull() async throws {
+        let broker = try ScriptedBroker { message, hellos in   // never answers a PUBLISH
+            if case .hello = message { return [.message(ScriptedBroker.welcome(session: UInt64(hellos)))] }
+            return []
+        }
+        defer { broker.stop() }
+        var configuration = broker.configuration()
+        configuration.maxQueuedPublishes = 3
+        configuration.publishTimeout = .seconds(2)
+        let client = try await GerbangClient.connect(configuration, logger: testLogger)
+        let results = await client.publish(batch: (0..<5).map { Array("{\"n\":\($0)}".utf8) })
+        let reasons = results.map { result -> GerbangClientError.Reason? in
+            if case .failure(let error) = result { error.reason } else { nil }
+        }
+        #expect(reasons == [.publishTimeout, .publishTimeout, .publishTimeout, .queueFull, .queueFull])
+        #expect(GerbangClientError(.queueFull, "").isRetryable)
+        await client.close()
+    }
+}

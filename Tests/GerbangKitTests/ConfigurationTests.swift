@@ -53,6 +53,7 @@ struct ConfigurationTests {
             concurrency: 7
             reconnect: {initial-ms: 20, max-ms: 300}
             publish-timeout-ms: 1500
+            max-queued-publishes: 50
             outbox: outbox/dukcapil.sqlite
             """
         let configuration = try GerbangClient.Configuration.load(yaml: yaml, baseDirectory: "/tmp/kit-base")
@@ -65,6 +66,8 @@ struct ConfigurationTests {
         #expect(configuration.brokerPublicKey.z85 == broker.publicKey)
         #expect(configuration.connectTimeout == .seconds(10))
         #expect(configuration.maxUnansweredPublishes == 1_000)
+        #expect(configuration.maxQueuedPublishes == 50)
+        #expect(configuration.closeTimeout == .seconds(5))
     }
 
     @Test("backoff doubles from the initial delay up to the maximum, with jitter in [d/2, d]")

@@ -24,11 +24,18 @@ extension BrokerConfiguration {
     public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
         let root = try YAMLSection.parse(text, file: file)
         try root.requireOnly(["broker-name", "adapter-endpoint", "metrics-endpoint", "data-directory", "development-mode",
-                              "paths", "store", "limits", "heartbeat", "delivery"])
+                              "paths", "store", "limits", "heartbeat", "delivery", "admin-endpoint", "admin"])
         var configuration = BrokerConfiguration()
         configuration.brokerName = try root.string("broker-name") ?? configuration.brokerName
         configuration.adapterEndpoint = try root.string("adapter-endpoint") ?? configuration.adapterEndpoint
         configuration.dataDirectory = try root.string("data-directory") ?? configuration.dataDirectory
+        // YAML 1.1 reads an unquoted `off` as false: both mean no admin endpoint.
+        if case .some(.some(false)) = try? root.bool("admin-endpoint") {
+            configuration.adminEndpoint = "off"
+        } else {
+            configuration.adminEndpoint = try root.string("admin-endpoint") ?? configuration.adminEndpoint
+        }
+        if let section = try root.section("admin") { configuration.admin = try AdminSettings.parse(section) }
         if let metrics = try root.string("metrics-endpoint") {
             guard metrics == "off" || parseHostPort(metrics) != nil else {
                 throw BrokerConfigurationError(.invalidValue, "\(file): `metrics-endpoint` must be `host:port` (IPv4) or `off`")
@@ -37,7 +44,8 @@ extension BrokerConfiguration {
         }
         configuration.developmentMode = try root.bool("development-mode") ?? configuration.developmentMode
         if let section = try root.section("paths") {
-            try section.requireOnly(["agencies", "routes", "schemas", "pki", "broker-secret-key"])
+            try section.requireOnly(["agencies", "routes", "schemas", "pki", "broker-secret-key", "operators"])
+            configuration.paths.operators = try section.string("operators") ?? configuration.paths.operators
             configuration.paths.agencies = try section.string("agencies") ?? configuration.paths.agencies
             configuration.paths.routes = try section.string("routes") ?? configuration.paths.routes
             configuration.paths.schemas = try section.string("schemas") ?? configuration.paths.schemas

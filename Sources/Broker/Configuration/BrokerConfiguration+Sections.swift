@@ -12,6 +12,8 @@ extension BrokerConfiguration {
         public var pki: String?
         /// The broker's CURVE secret key file (Z85). Default: none, i.e. `<dataDirectory>/curve/broker.key`.
         public var brokerSecretKey: String?
+        /// The operators of the admin endpoint, their roles and keys. Default `Config/operators.yaml`.
+        public var operators: String = "Config/operators.yaml"
 
         /// Creates paths; every argument defaults to the documented default.
         public init(

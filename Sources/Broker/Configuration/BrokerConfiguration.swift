@@ -14,6 +14,11 @@ public struct BrokerConfiguration: Sendable, Hashable {
     /// Where Prometheus scrapes `GET /metrics`: `host:port` (IPv4; port 0 picks a free one), or
     /// `off`. Default `127.0.0.1:9560`.
     public var metricsEndpoint: String
+    /// The operators' admin endpoint (ROUTER, CURVE with the operators' keys, `docs/admin.md`),
+    /// or `off`. Default `tcp://127.0.0.1:5561`.
+    public var adminEndpoint: String = "tcp://127.0.0.1:5561"
+    /// The admin endpoint's limits.
+    public var admin = AdminSettings()
     /// The directory for the store, generated keys and the development PKI. Default `data`.
     public var dataDirectory: String
     /// Development mode: create missing CURVE keys and the development PKI under the data
@@ -62,6 +67,11 @@ public struct BrokerConfiguration: Sendable, Hashable {
     /// Z85, mode 0600) unless `paths.brokerSecretKey` names another file.
     public var brokerSecretKeyPath: String {
         paths.brokerSecretKey ?? (dataDirectory as NSString).appendingPathComponent("curve/broker.key")
+    }
+
+    /// The folder of generated per-operator CURVE keys (development mode).
+    public var operatorCurveKeyDirectory: String {
+        (dataDirectory as NSString).appendingPathComponent("curve/operators")
     }
 
     /// The folder of generated per-agency CURVE keys (development mode).

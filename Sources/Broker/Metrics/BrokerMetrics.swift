@@ -42,6 +42,16 @@ public final class BrokerMetrics: Sendable {
     /// Creates empty metrics.
     public init() {}
 
+    /// The counters since the start, by name (`published`, `accepted`, `rejected`, `delivered`,
+    /// `acknowledged`, `retried`, `dead-lettered`), for `gerbang status`.
+    func totals() -> [String: Int] {
+        state.withLock { state in
+            ["published": state.published, "accepted": state.accepted, "rejected": state.rejected.values.reduce(0, +),
+             "delivered": state.delivered, "acknowledged": state.acknowledged, "retried": state.retried,
+             "dead-lettered": state.deadLettered]
+        }
+    }
+
     func eventPublished() { state.withLock { $0.published += 1 } }
 
     /// Records the answer of one event and its publish→confirm latency.

@@ -39,24 +39,7 @@ public final class PublishPipeline: Sendable {
     /// Runs the pipeline for one event published by `agency` (the CURVE User-Id) and returns its
     /// answer: ACCEPTED (after the write is durable) or REJECTED.
     public func process(tag: UInt64, event bytes: [UInt8], agency: String) async -> GMPMessage {
-        switch check(tag: tag, event: bytes, agency: agency) {
-        case .reject(let rejected):
-            logger.info("rejected", metadata: ["agency": "\(agency)", "reason": "\(rejected.reason.rawValue)",
-                                               "code": "\(rejected.specificCode)", "location": "\(rejected.location)"])
-            return .rejected(rejected)
-        case .store(let newEvent):
-            do throws(StoreError) {
-                let outcome = try await store.append(newEvent)
-                logger.debug("accepted", metadata: ["agency": "\(agency)", "sequence": "\(outcome.sequence)",
-                                                    "duplicate": "\(outcome.isDuplicate)"])
-                return .accepted(.init(tag: tag, sequence: UInt64(outcome.sequence.rawValue), duplicate: outcome.isDuplicate))
-            } catch {
-                logger.error("store append failed", metadata: ["reason": "\(error.reason.rawValue)"])
-                let reason: ReasonCode = error.isStorageFailure ? .storeUnavailable : .brokerInternal
-                return .rejected(.init(tag: tag, reason: reason, specificCode: error.reason.rawValue,
-                                       message: "the event could not be stored durably"))
-            }
-        }
+        await processObserved(tag: tag, event: bytes, agency: agency, observe: false).answer
     }
 
     /// The outcome of the checks before the store.

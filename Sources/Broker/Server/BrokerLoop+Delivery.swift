@@ -1,3 +1,4 @@
+import Admin
 import Foundation
 import GMP
 import Routing
@@ -55,6 +56,8 @@ extension BrokerLoop {
             let mailbox = mailbox
             let waker = waker
             let logger = logger
+            let tail = services.tail
+            let subscriber = "\(session.agency)/\(session.adapter)"
             Task {
                 var claimed: [ClaimedDelivery] = []
                 for subscription in subscriptions.shuffled() where claimed.count < limit {
@@ -71,6 +74,9 @@ extension BrokerLoop {
                                     failure: DeliveryFailure(reason: "delivery.max-attempts",
                                                              detail: "\(subscription.retry.maxAttempts) attempts without an answer"),
                                     now: Date())
+                                tail.emit(ObservedEvent(delivery.event).line(
+                                    .deadLettered, subscription: subscription.id, subscriber: subscriber,
+                                    attempt: delivery.attempt, deliveryID: delivery.id.rawValue, reason: "delivery.max-attempts"))
                             } else {
                                 claimed.append(delivery)
                             }
@@ -101,7 +107,12 @@ extension BrokerLoop {
             }
             let id = UInt64(bitPattern: delivery.id.rawValue)
             services.metrics.delivered(attempt: delivery.attempt, acceptedAt: delivery.event.acceptedAt, now: Date())
-            session.inFlight[id] = .init(subscription: subscription, attempt: delivery.attempt, leaseDeadline: delivery.leaseDeadline)
+            let observed = ObservedEvent(delivery.event)
+            services.tail.countDelivered(subscription: subscription.id)
+            services.tail.emit(observed.line(.delivered, subscription: subscription.id, subscriber: session.subscriber,
+                                             attempt: delivery.attempt, deliveryID: delivery.id.rawValue))
+            session.inFlight[id] = .init(subscription: subscription, attempt: delivery.attempt, leaseDeadline: delivery.leaseDeadline,
+                                         event: observed)
             send(.deliver(.init(deliveryID: id, sequence: UInt64(bitPattern: delivery.event.sequence.rawValue),
                                 attempt: UInt32(clamping: delivery.attempt),
                                 leaseMilliseconds: UInt32(clamping: subscription.leaseMilliseconds),
@@ -114,8 +125,10 @@ extension BrokerLoop {
     /// ACK of an in-flight delivery: collected, and acknowledged in the store with the session's
     /// other ACKs of this loop turn (``flushAcknowledgements()``). Others are ignored (6.2).
     func settleAck(_ ack: GMPMessage.Ack, session: BrokerSession) {
-        guard session.inFlight.removeValue(forKey: ack.deliveryID) != nil else { return }
+        guard let inFlight = session.inFlight.removeValue(forKey: ack.deliveryID) else { return }
         session.mayHaveWork = true
+        services.tail.emit(inFlight.event.line(.acknowledged, subscription: inFlight.subscription.id, subscriber: session.subscriber,
+                                               attempt: inFlight.attempt, deliveryID: Int64(bitPattern: ack.deliveryID)))
         services.metrics.acknowledged()
         session.pendingAcknowledgements.append(DeliveryID(Int64(bitPattern: ack.deliveryID)))
     }
@@ -155,6 +168,7 @@ extension BrokerLoop {
         let policy = inFlight.subscription.retry
         switch nack.disposition {
         case .permanent:
+            emit(.deadLettered, inFlight, session: session, nack: nack)
             let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
             services.metrics.deadLettered()
             settle(session: session, description: "nack permanent") { store, consumer throws(StoreError) in
@@ -162,6 +176,7 @@ extension BrokerLoop {
             }
         case .retry(let requested):
             if policy.isExhausted(afterAttempt: inFlight.attempt) {
+                emit(.deadLettered, inFlight, session: session, nack: nack)
                 let failure = DeliveryFailure(
                     reason: nack.reason, detail: "maximum attempts (\(policy.maxAttempts)) reached: \(nack.message)")
                 services.metrics.deadLettered()
@@ -173,6 +188,7 @@ extension BrokerLoop {
                 let (seconds, attoseconds) = delay.components
                 let delaySeconds = Double(seconds) + Double(attoseconds) / 1e18
                 let failure = DeliveryFailure(reason: nack.reason, detail: nack.message)
+                emit(.retried, inFlight, session: session, nack: nack)
                 services.metrics.retried()
                 settle(session: session, description: "nack retry") { store, consumer throws(StoreError) in
                     let now = Date()
@@ -181,6 +197,13 @@ extension BrokerLoop {
                 }
             }
         }
+    }
+
+    /// The tail line of a NACK's outcome.
+    private func emit(_ status: TailStatus, _ inFlight: BrokerSession.InFlight, session: BrokerSession, nack: GMPMessage.Nack) {
+        services.tail.emit(inFlight.event.line(status, subscription: inFlight.subscription.id, subscriber: session.subscriber,
+                                               attempt: inFlight.attempt, deliveryID: Int64(bitPattern: nack.deliveryID),
+                                               reason: nack.reason))
     }
 
     private func settle(

@@ -1,3 +1,4 @@
+import Admin
 import Foundation
 import GMP
 import Logging
@@ -228,7 +229,7 @@ final class BrokerLoop {
             brokerID: "\(configuration.brokerName)/\(BrokerServer.version)",
             subscriptions: granted.map(\.id))
         let session = BrokerSession(id: nextSessionID, routingID: routingID, agency: agency, adapter: hello.adapterName,
-                                    subscriptions: granted, requested: hello.subscriptions,
+                                    adapterVersion: hello.adapterVersion, subscriptions: granted, requested: hello.subscriptions,
                                     heartbeat: GMPHeartbeat(welcome, now: clock.now))
         nextSessionID += 1
         sessions[routingID] = session
@@ -389,11 +390,15 @@ final class BrokerLoop {
     private func startPublish(_ publish: GMPMessage.Publish, session: BrokerSession) {
         for event in publish.events {
             guard pendingPublishes < services.configuration.limits.maxPendingPublishes else {
+                services.tail.emit(TailLine(time: Date(), status: .rejected, type: "", source: session.agency,
+                                            reason: ReasonCode.flowOverloaded.rawValue))
                 send(.rejected(.init(tag: event.tag, reason: .flowOverloaded,
                                      message: "the broker holds its maximum of pending publishes")), to: session.routingID)
                 continue
             }
             guard rateLimiter.admit(session.agency, now: clock.now) else {
+                services.tail.emit(TailLine(time: Date(), status: .rejected, type: "", source: session.agency,
+                                            reason: ReasonCode.flowRateLimited.rawValue))
                 services.metrics.answered(.rejected(.init(tag: event.tag, reason: .flowRateLimited)), latency: 0)
                 send(.rejected(.init(tag: event.tag, reason: .flowRateLimited,
                                      message: "`\(session.agency)` publishes faster than its configured rate")), to: session.routingID)
@@ -407,9 +412,12 @@ final class BrokerLoop {
             let waker = waker
             let sessionID = session.id
             let agency = session.agency
+            let tail = services.tail
             Task {
                 let started = ContinuousClock.now
-                let answer = await pipeline.process(tag: event.tag, event: event.event, agency: agency)
+                let (answer, line) = await pipeline.processObserved(tag: event.tag, event: event.event, agency: agency,
+                                                                    observe: tail.isActive)
+                if let line { tail.emit(line) }
                 let elapsed = ContinuousClock.now - started
                 metrics.answered(answer, latency: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 var stored = false
@@ -436,6 +444,8 @@ final class BrokerLoop {
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
             case .routesChanged:
                 recheckGrants()
+            case .adapterSnapshot(let reply):
+                reply(adapterReports())
             }
         }
     }

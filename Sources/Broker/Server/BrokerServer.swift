@@ -25,6 +25,9 @@ public final class BrokerServer: Sendable {
     /// The port of the metrics HTTP server (`GET /metrics`), or nil when it is `off`.
     public var metricsPort: UInt16? { metricsServer?.port }
     private let metricsServer: MetricsHTTPServer?
+    /// The admin endpoint actually bound, or nil when `admin-endpoint` is `off`.
+    public var adminEndpoint: String? { adminServer?.boundEndpoint }
+    private let adminServer: AdminServer?
     /// The broker's CURVE public key (adapters set it as `ZMQ_CURVE_SERVERKEY`).
     public let publicKey: CurvePublicKey
     private let services: BrokerServices
@@ -36,8 +39,10 @@ public final class BrokerServer: Sendable {
     private let logger: Logger
 
     private init(boundEndpoint: String, services: BrokerServices, context: Context, waker: Waker, mailbox: LoopMailbox,
-                 stopFlag: StopSignal, thread: IOThread, metricsServer: MetricsHTTPServer?, logger: Logger) {
+                 stopFlag: StopSignal, thread: IOThread, metricsServer: MetricsHTTPServer?, adminServer: AdminServer?,
+                 logger: Logger) {
         self.boundEndpoint = boundEndpoint
+        self.adminServer = adminServer
         self.metricsServer = metricsServer
         self.publicKey = services.brokerKeyPair.publicKey
         self.services = services
@@ -51,6 +56,7 @@ public final class BrokerServer: Sendable {
 
     /// Loads everything, binds the adapter endpoint and starts serving.
     public static func start(configuration: BrokerConfiguration, logger: Logger) async throws(BrokerError) -> BrokerServer {
+        let startedAt = Date()
         let services = try await BrokerServices.load(configuration, logger: logger)
         let context: Context
         let waker: Waker
@@ -114,9 +120,32 @@ public final class BrokerServer: Sendable {
                     throw error
                 }
             }
+            var adminServer: AdminServer?
+            if configuration.adminEndpoint != "off" {
+                do {
+                    adminServer = try await AdminServer.start(services: services, feed: services.tail, mailbox: mailbox, waker: waker,
+                                                              startedAt: startedAt, logger: logger)
+                } catch where error.reason == .socket {
+                    // The data plane does not depend on the admin endpoint: a taken port is
+                    // reported loudly, and the broker serves adapters without it.
+                    logger.error("admin endpoint unavailable; running without it",
+                                 metadata: ["endpoint": "\(configuration.adminEndpoint)", "error": "\(error.message)"])
+                } catch {
+                    stopFlag.set()
+                    try? waker.wake()
+                    let startedMetrics = metricsServer
+                    _ = try? await IOThread.run(name: "gerbangd.join") {
+                        thread.join()
+                        startedMetrics?.shutdown()
+                    }
+                    await services.store.close()
+                    throw error
+                }
+            }
             logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
             return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker, mailbox: mailbox,
-                                stopFlag: stopFlag, thread: thread, metricsServer: metricsServer, logger: logger)
+                                stopFlag: stopFlag, thread: thread, metricsServer: metricsServer, adminServer: adminServer,
+                                logger: logger)
         }
     }
 
@@ -158,8 +187,10 @@ public final class BrokerServer: Sendable {
     public func waitUntilStopped() async {
         let thread = thread
         let metricsServer = metricsServer
+        let adminServer = adminServer
         _ = try? await IOThread.run(name: "gerbangd.join") {
             thread.join()
+            adminServer?.stop()
             metricsServer?.shutdown()
         }
         await services.store.close()
@@ -169,7 +200,7 @@ public final class BrokerServer: Sendable {
 
 /// Carries the `IOThread` handle out of the continuation's body, which may still be storing
 /// it when the awaiting task resumes. `Sendable`: a `Mutex` guards the slot.
-private final class ThreadBox: Sendable {
+final class ThreadBox: Sendable {
     let thread = Mutex<IOThread?>(nil)
 
     /// The handle; spins (yielding) for the few instructions between `start` and the store.

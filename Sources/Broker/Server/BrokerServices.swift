@@ -18,6 +18,8 @@ struct BrokerServices: Sendable {
     let verifier: SignatureVerifier
     let pipeline: PublishPipeline
     let metrics: BrokerMetrics
+    /// Observations for the admin endpoint's tails (`admin.tail-buffer`).
+    let tail: TailFeed
 
     /// Loads keys, routes, trust, catalogue and opens the store (creating development files
     /// first in development mode).
@@ -75,7 +77,7 @@ struct BrokerServices: Sendable {
                                        logger: logger)
         return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
                               brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline,
-                              metrics: BrokerMetrics())
+                              metrics: BrokerMetrics(), tail: TailFeed(capacity: configuration.admin.tailBuffer))
     }
 
     /// The signature verifier over the PKI folder: root as trust anchor, the issuing CA as

@@ -9,6 +9,8 @@ final class BrokerSession {
     let routingID: [UInt8]
     let agency: String
     let adapter: String
+    /// The adapter's version from HELLO (`gerbang adapters`).
+    let adapterVersion: String
     let consumer: ConsumerID
     let subscriptions: [Subscription]
     /// The subscriptions HELLO asked for (empty: all the routes give), to re-check after a reload.
@@ -31,15 +33,18 @@ final class BrokerSession {
         var subscription: Subscription
         var attempt: Int
         var leaseDeadline: Date
+        /// What the tail reports about the event when the delivery is answered.
+        var event: ObservedEvent
     }
 
-    init(id: UInt64, routingID: [UInt8], agency: String, adapter: String,
+    init(id: UInt64, routingID: [UInt8], agency: String, adapter: String, adapterVersion: String,
          subscriptions: [Subscription], requested: [String], heartbeat: GMPHeartbeat) {
         self.requested = requested
         self.id = id
         self.routingID = routingID
         self.agency = agency
         self.adapter = adapter
+        self.adapterVersion = adapterVersion
         self.consumer = ConsumerID("\(agency)/\(adapter)/\(id)")
         self.subscriptions = subscriptions
         self.heartbeat = heartbeat

@@ -1,3 +1,4 @@
+import Admin
 import GMP
 import Store
 
@@ -13,4 +14,6 @@ enum LoopSignal: Sendable {
     case released(changed: Int)
     /// The routes were reloaded with changes: re-check every session's grant.
     case routesChanged
+    /// The admin endpoint asks for the connected sessions (`gerbang adapters`).
+    case adapterSnapshot(@Sendable ([AdapterReport]) -> Void)
 }

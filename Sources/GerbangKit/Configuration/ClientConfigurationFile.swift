@@ -21,6 +21,7 @@ struct ClientConfigurationFile: Decodable, Sendable {
     var reconnect: Reconnect?
     var publishTimeoutMs: Int?
     var maxUnansweredPublishes: Int?
+    var maxQueuedPublishes: Int?
     var closeTimeoutMs: Int?
     var zmtpHeartbeatMs: Int?
     var outbox: String?
@@ -30,7 +31,7 @@ struct ClientConfigurationFile: Decodable, Sendable {
     static let keys: Set<String> = [
         "endpoint", "broker-public-key", "broker-public-key-file", "agency", "adapter", "adapter-version",
         "data-directory", "curve-secret-key-file", "signing", "subscriptions", "concurrency",
-        "connect-timeout-ms", "reconnect", "publish-timeout-ms", "max-unanswered-publishes",
+        "connect-timeout-ms", "reconnect", "publish-timeout-ms", "max-unanswered-publishes", "max-queued-publishes",
         "close-timeout-ms", "zmtp-heartbeat-ms", "outbox", "event-source",
     ]
 
@@ -44,6 +45,7 @@ struct ClientConfigurationFile: Decodable, Sendable {
         case connectTimeoutMs = "connect-timeout-ms"
         case publishTimeoutMs = "publish-timeout-ms"
         case maxUnansweredPublishes = "max-unanswered-publishes"
+        case maxQueuedPublishes = "max-queued-publishes"
         case closeTimeoutMs = "close-timeout-ms"
         case zmtpHeartbeatMs = "zmtp-heartbeat-ms"
         case eventSource = "event-source"

@@ -33,6 +33,7 @@ extension GerbangClient.Configuration {
     /// reconnect: {initial-ms: 100, max-ms: 10000}
     /// publish-timeout-ms: 30000
     /// max-unanswered-publishes: 1000
+    /// max-queued-publishes: 100000
     /// close-timeout-ms: 5000
     /// zmtp-heartbeat-ms: 0                # 0 / absent: off
     /// outbox: data/outbox/dukcapil.sqlite # absent: no outbox
@@ -129,6 +130,7 @@ extension GerbangClient.Configuration {
         }
         if let value = file.publishTimeoutMs { publishTimeout = .milliseconds(max(value, 1)) }
         if let value = file.maxUnansweredPublishes { maxUnansweredPublishes = max(value, 1) }
+        if let value = file.maxQueuedPublishes { maxQueuedPublishes = max(value, 1) }
         if let value = file.closeTimeoutMs { closeTimeout = .milliseconds(max(value, 0)) }
         if let value = file.zmtpHeartbeatMs, value > 0 { zmtpHeartbeatInterval = .milliseconds(value) }
         outboxPath = file.outbox.map(resolve)

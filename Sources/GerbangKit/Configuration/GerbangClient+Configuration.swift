@@ -45,6 +45,9 @@ extension GerbangClient {
         /// Most events sent and not yet answered; more wait in the client. Default 1,000
         /// (`docs/protocol.md`, section 5).
         public var maxUnansweredPublishes: Int
+        /// Most events the client holds at once, waiting to be sent or answered; a publish beyond
+        /// it fails at once with ``GerbangClientError/Reason/queueFull``. Default 100,000.
+        public var maxQueuedPublishes: Int
         /// How long ``GerbangClient/close()`` waits for the answers of outstanding publishes before
         /// it says BYE. Default 5 s.
         public var closeTimeout: Duration
@@ -81,6 +84,7 @@ extension GerbangClient {
             self.reconnectBackoff = ReconnectBackoff()
             self.publishTimeout = .seconds(30)
             self.maxUnansweredPublishes = 1_000
+            self.maxQueuedPublishes = 100_000
             self.closeTimeout = .seconds(5)
             self.zmtpHeartbeatInterval = nil
             self.outboxPath = nil

@@ -5,6 +5,10 @@ extension ClientLoop {
         case .publish(let request):
             if closing != nil {
                 request.completion?.complete(.failure(GerbangClientError(.closed, "the client is closing")))
+            } else if queue.count + unanswered.count >= configuration.maxQueuedPublishes {
+                if let id = request.outboxID { confirmedOutboxIDs.append(id) }
+                request.completion?.complete(.failure(GerbangClientError(
+                    .queueFull, "\(configuration.maxQueuedPublishes) events already wait to be sent or answered")))
             } else {
                 queue.append(request)
             }

@@ -19,6 +19,9 @@ public struct GerbangClientError: Error, Sendable, Hashable, CustomStringConvert
         /// The broker did not confirm the event within the publish timeout. The event may still
         /// be stored; with an outbox it stays there and is sent again.
         case publishTimeout = "client.publish-timeout"
+        /// The client already holds ``GerbangClient/Configuration/maxQueuedPublishes`` events
+        /// (the broker is slow or unreachable); try again later.
+        case queueFull = "client.queue-full"
         /// The client is closed (or closing) and takes no more work.
         case closed = "client.closed"
         /// The configuration is incomplete or a file it names is missing or invalid.
@@ -67,7 +70,7 @@ public struct GerbangClientError: Error, Sendable, Hashable, CustomStringConvert
         case .rejected, .sessionRefused:
             guard let brokerReason else { return false }
             return brokerReason.retryAdvice == .retry || brokerReason.retryAdvice == .reconnect
-        case .connectTimeout, .publishTimeout, .outbox:
+        case .connectTimeout, .publishTimeout, .queueFull, .outbox:
             return true
         case .closed, .configuration, .signing, .invalidArgument, .alreadySubscribed:
             return false

@@ -21,6 +21,8 @@ public final class PublisherOutbox: Sendable {
     }
 
     private let database: DatabaseQueue
+    /// How long a statement waits for another connection's lock, in seconds.
+    static let busyTimeoutSeconds: TimeInterval = 5
 
     /// Opens (and creates when missing, with its folder) the outbox at `path`.
     public init(path: String) throws(GerbangClientError) {
@@ -28,6 +30,9 @@ public final class PublisherOutbox: Sendable {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
+            // Another connection to the same file (a tool reading it, a second client) may hold
+            // the write lock for a moment: wait for it instead of failing with SQLITE_BUSY.
+            configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }

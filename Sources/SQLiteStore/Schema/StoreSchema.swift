@@ -12,6 +12,9 @@ enum StoreSchema {
         migrator.registerMigration("v1: events, deliveries, attempts") { database in
             try database.execute(sql: version1)
         }
+        migrator.registerMigration("v2: admin actions") { database in
+            try database.execute(sql: version2)
+        }
         return migrator
     }
 
@@ -79,5 +82,20 @@ enum StoreSchema {
         );
         CREATE INDEX delivery_attempt_by_delivery ON delivery_attempt (delivery_id, id);
         CREATE INDEX delivery_attempt_open ON delivery_attempt (delivery_id) WHERE ended_at IS NULL;
+        """
+
+    /// The operators' state-changing actions (`gerbang dlq replay|purge`), for the audit trail.
+    private static let version2 = """
+        CREATE TABLE admin_actions (
+            id           INTEGER PRIMARY KEY,
+            operator     TEXT    NOT NULL,
+            role         TEXT    NOT NULL,
+            action       TEXT    NOT NULL,
+            arguments    TEXT    NOT NULL,
+            requested_at INTEGER NOT NULL,
+            outcome      TEXT    NOT NULL,
+            detail       TEXT    NOT NULL
+        );
+        CREATE INDEX admin_actions_by_time ON admin_actions (requested_at);
         """
 }

@@ -11,6 +11,8 @@ final class BrokerProcess {
     let endpoint: String
     let publicKey: String
     let metricsPort: UInt16?
+    /// The admin endpoint (`admin-endpoint=` of the ready line), or `off`.
+    let adminEndpoint: String
     private let errorLog: URL
     /// Removes `directory` when released (set for directories this type created).
     var removesDirectory = false
@@ -53,6 +55,15 @@ final class BrokerProcess {
             order-by: partitionkey
         """
 
+    /// The test operators of the admin endpoint, one per role (development mode creates their
+    /// keys in `data/curve/operators/<name>.key`).
+    static let operators = """
+        operators:
+          vera: {role: viewer}
+          oscar: {role: operator}
+          ada: {role: admin}
+        """
+
     /// Creates a fresh directory with a configuration and routes, and starts the broker.
     ///
     /// - Parameters:
@@ -67,16 +78,19 @@ final class BrokerProcess {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let root = Self.repositoryRoot.path
         try routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
+        try Self.operators.write(to: directory.appendingPathComponent("operators.yaml"), atomically: true, encoding: .utf8)
         let port = fixedPort ? try Self.freePort() : nil
         try """
             adapter-endpoint: tcp://127.0.0.1:\(port.map(String.init) ?? "*")
             metrics-endpoint: 127.0.0.1:0
+            admin-endpoint: tcp://127.0.0.1:*
             data-directory: \(directory.appendingPathComponent("data").path)
             development-mode: true
             paths:
               agencies: \(root)/Config/agencies.yaml
               schemas: \(root)/Config/schemas
               routes: \(directory.appendingPathComponent("routes.yaml").path)
+              operators: \(directory.appendingPathComponent("operators.yaml").path)
             heartbeat:
               \(heartbeat)
             delivery:
@@ -122,6 +136,7 @@ final class BrokerProcess {
         endpoint = fields["endpoint"] ?? ""
         publicKey = fields["public-key"] ?? ""
         metricsPort = fields["metrics-port"].flatMap { UInt16($0) }
+        adminEndpoint = fields["admin-endpoint"] ?? "off"
     }
 
     /// A new broker process on the same directory (after ``kill9()`` or ``terminate(timeout:)``);

@@ -112,7 +112,7 @@ final class TestBroker {
             agency: \(agency)
             adapter: \(adapter)
             data-directory: \(dataDirectory.path)
-            connect-timeout-ms: 3000
+            connect-timeout-ms: 10000
             reconnect: {initial-ms: 50, max-ms: 500}
             publish-timeout-ms: 20000
             """

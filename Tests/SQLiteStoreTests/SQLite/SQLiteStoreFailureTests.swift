@@ -37,9 +37,12 @@ struct SQLiteStoreFailureTests {
         _ = try await store.appendNew(TestEvents.make(id: "before-lock"))
 
         // A second, independent connection (as another process would) takes the write lock on a
-        // Dispatch thread and holds it for 1 s; we continue once it holds it.
+        // Dispatch thread and holds it until the append below has failed (at most 30 s, so that a
+        // broken store cannot hang the test); we continue once it holds it. Holding it for a fixed
+        // time instead made the test flaky on a loaded machine.
         let intruder = try DatabaseQueue(path: configuration.path)
         let released = DispatchSemaphore(value: 0)
+        let appendFinished = DispatchSemaphore(value: 0)
         try await withCheckedThrowingContinuation { (acquired: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {
                 var holdsLock = false
@@ -48,7 +51,7 @@ struct SQLiteStoreFailureTests {
                         try database.execute(sql: "BEGIN IMMEDIATE")
                         holdsLock = true
                         acquired.resume()
-                        Thread.sleep(forTimeInterval: 1.0)
+                        _ = appendFinished.wait(timeout: .now() + 30)
                         try database.execute(sql: "ROLLBACK")
                     }
                 } catch {
@@ -60,6 +63,7 @@ struct SQLiteStoreFailureTests {
         let error = await #expect(throws: StoreError.self) {
             try await store.append(TestEvents.make(id: "during-lock"))
         }
+        appendFinished.signal()
         #expect(error?.reason == .locked)
         #expect(error?.isStorageFailure == true)
         await withCheckedContinuation { continuation in

@@ -130,17 +130,6 @@ public final class HTTPServer: Sendable {
     }
 }
 
-/// A flag set once to stop a thread. `Sendable`: an `Atomic`.
-final class StopFlag: Sendable {
-    private let value = Atomic<Bool>(false)
-
-    /// True once ``set()`` was called.
-    var isSet: Bool { value.load(ordering: .acquiring) }
-
-    /// Sets the flag; returns whether it was already set.
-    func set() -> Bool { value.exchange(true, ordering: .acquiringAndReleasing) }
-}
-
 /// The accepting thread's start-up outcome: the bound port or the error. `Sendable`: a `Mutex`.
 private final class StartupResult: Sendable {
     let value = Mutex<Result<UInt16, HTTPServerError>?>(nil)

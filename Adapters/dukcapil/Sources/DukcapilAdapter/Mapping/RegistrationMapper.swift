@@ -206,33 +206,3 @@ public enum RegistrationMapper {
         return .interProvince
     }
 }
-
-/// A person's columns after their checks.
-struct PersonFields {
-    var nik: String
-    var kk: String?
-    var fullName: String
-    var birthPlace: String?
-    var birthDate: CalendarDate
-    var sex: DecodedNIK.Sex
-
-    /// The catalogue's `common/person`.
-    var model: Person {
-        Person(nik: nik, kk: kk, fullName: fullName, birthPlace: birthPlace, birthDate: birthDate.description,
-               sex: sex == .female ? .female : .male)
-    }
-}
-
-/// An address's columns after their checks.
-struct AddressFields {
-    var street: String
-    var rt: String?
-    var rw: String?
-    var village: RegionCode
-    var postalCode: String?
-
-    /// The catalogue's `common/address`.
-    var model: Address {
-        Address(street: street, rt: rt, rw: rw, villageCode: village.description, postalCode: postalCode)
-    }
-}
