@@ -32,6 +32,11 @@ public enum DevelopmentBootstrap {
                 _ = try pki.issue(agency: agency)
                 logger.notice("issued a development signing certificate", metadata: ["agency": "\(agency.id)"])
             }
+            if configuration.audit.enabled, configuration.audit.signingKey == nil,
+               !FileManager.default.fileExists(atPath: configuration.auditSigningFiles.certificate) {
+                _ = try pki.issueBroker(name: configuration.brokerName)
+                logger.notice("issued a development audit checkpoint certificate", metadata: ["broker": "\(configuration.brokerName)"])
+            }
         } catch {
             throw BrokerConfigurationError(.invalidKey, "development PKI in \(directory.path): \(error)")
         }
