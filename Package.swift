@@ -78,11 +78,21 @@ let package = Package(
         .target(name: "GMP", swiftSettings: swiftSettings),
         // The storage protocol and its models (no implementation).
         .target(name: "Store", swiftSettings: swiftSettings),
+        // The tamper-evident audit trail: record encoding, SHA-256 hash chain, signed checkpoints,
+        // verification and archives (docs/audit.md).
+        .target(
+            name: "Audit",
+            dependencies: [
+                "Trust", "Envelope",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The embedded SQLite implementation of the storage protocol.
         .target(
             name: "SQLiteStore",
             dependencies: [
-                "Store",
+                "Store", "Audit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,7 +110,7 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin",
+                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -137,7 +147,7 @@ let package = Package(
         .target(
             name: "GerbangCLI",
             dependencies: [
-                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ",
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -307,6 +317,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Broker throughput with and without a stalled `gerbang tail` (issue 7), same run.
+        .executableTarget(
+            name: "tail-cost",
+            dependencies: ["Admin", "ZeroMQ", "GMP", "Envelope", "Trust"],
+            path: "Benchmarks/TailCost",
+            swiftSettings: swiftSettings
+        ),
+
         // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
         .executableTarget(
             name: "kit-publish",
@@ -356,6 +374,15 @@ let package = Package(
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
+        // The audit trail against a real SQLite store, real OpenSSL and a real gerbangd.
+        .testTarget(
+            name: "AuditTests",
+            dependencies: [
+                "Audit", "SQLiteStore", "Store", "Trust", "Envelope", "GerbangJSON", "ZeroMQ", "GMP",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DukcapilAdapterTests",
             dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build -c release --show-bin-path)"
-for bench in zmq-throughput json-throughput trust-verify schema-validate store-append w1 kit-publish; do
+for bench in zmq-throughput json-throughput trust-verify schema-validate store-append w1 kit-publish tail-cost; do
     if [ ! -x "$BIN/$bench" ]; then
         echo "bench: $bench is not built (run \`make release\`)" >&2
         exit 1

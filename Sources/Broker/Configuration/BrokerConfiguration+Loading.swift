@@ -29,7 +29,12 @@ extension BrokerConfiguration {
         configuration.brokerName = try root.string("broker-name") ?? configuration.brokerName
         configuration.adapterEndpoint = try root.string("adapter-endpoint") ?? configuration.adapterEndpoint
         configuration.dataDirectory = try root.string("data-directory") ?? configuration.dataDirectory
-        configuration.adminEndpoint = try root.string("admin-endpoint") ?? configuration.adminEndpoint
+        // YAML 1.1 reads an unquoted `off` as false: both mean no admin endpoint.
+        if case .some(.some(false)) = try? root.bool("admin-endpoint") {
+            configuration.adminEndpoint = "off"
+        } else {
+            configuration.adminEndpoint = try root.string("admin-endpoint") ?? configuration.adminEndpoint
+        }
         if let section = try root.section("admin") { configuration.admin = try AdminSettings.parse(section) }
         if let metrics = try root.string("metrics-endpoint") {
             guard metrics == "off" || parseHostPort(metrics) != nil else {
