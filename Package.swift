@@ -369,7 +369,8 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrokerTests",
-            dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON"],
+            dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),

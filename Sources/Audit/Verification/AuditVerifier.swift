@@ -34,8 +34,10 @@ public struct AuditVerifier {
     /// Verifies records `from...to` of `source` (default: all) and every checkpoint.
     ///
     /// With `from` after the anchor, the chain is entered at the stored hash of record `from - 1`
-    /// (noted in the report: the records before it are not checked).
-    public func verify(_ source: some AuditSource, from: Int64? = nil, to: Int64? = nil) throws(AuditError) -> AuditVerificationReport {
+    /// (noted in the report: the records before it are not checked). `witnessed` checkpoints (from
+    /// witness files) are checked like stored ones.
+    public func verify(_ source: some AuditSource, from: Int64? = nil, to: Int64? = nil,
+                       witnessed: [AuditCheckpoint] = []) throws(AuditError) -> AuditVerificationReport {
         let anchor = try source.anchor() ?? .genesis
         var report = AuditVerificationReport(anchor: anchor)
         let start = max(from ?? anchor.firstIndex, anchor.firstIndex)
@@ -53,7 +55,7 @@ public struct AuditVerifier {
         if from != nil, let requested = from, requested < anchor.firstIndex {
             report.notes.append("records before \(anchor.firstIndex) were archived to \(anchor.archive.isEmpty ? "an earlier archive" : anchor.archive)")
         }
-        let checkpoints = try source.checkpoints()
+        let checkpoints = try source.checkpoints() + witnessed
         let checkpointCounts = Set(checkpoints.map(\.recordCount))
         var hashesAtCheckpoints: [Int64: [UInt8]] = [:]
         if start > anchor.firstIndex || start == anchor.firstIndex { hashesAtCheckpoints[start - 1] = previous }

@@ -40,6 +40,11 @@ public enum DevelopmentBootstrap {
                 _ = try pki.issueServer(name: httpGatewayServerName, hosts: ["localhost", "127.0.0.1"])
                 logger.notice("issued a development TLS server certificate", metadata: ["server": "\(httpGatewayServerName)"])
             }
+            if configuration.audit.enabled, configuration.audit.signingKey == nil,
+               !FileManager.default.fileExists(atPath: configuration.auditSigningFiles.certificate) {
+                _ = try pki.issueBroker(name: configuration.brokerName)
+                logger.notice("issued a development audit checkpoint certificate", metadata: ["broker": "\(configuration.brokerName)"])
+            }
         } catch {
             throw BrokerConfigurationError(.invalidKey, "development PKI in \(directory.path): \(error)")
         }

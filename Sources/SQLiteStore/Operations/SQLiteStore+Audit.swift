@@ -71,3 +71,36 @@ extension SQLiteStore: AuditRecording {
         return outcome
     }
 }
+
+extension SQLiteStore {
+    /// The index of the first audit record at or after `cutoff` (nil when every record is
+    /// older), and the retention anchor in force.
+    public func auditRetentionBoundary(cutoff: Date) async throws(StoreError) -> (firstKept: Int64?, head: Int64) {
+        try await read("audit retention boundary") { database in
+            let cutoffMilliseconds = AuditEntry.milliseconds(cutoff)
+            let firstKept = try Int64.fetchOne(database, sql: "SELECT min(idx) FROM audit_record WHERE at >= ?",
+                                               arguments: [cutoffMilliseconds])
+            return (firstKept, try AuditLedger.head(in: database).index)
+        }
+    }
+
+    /// Deletes every audit record before `anchor.firstIndex` and records `anchor` (the hash of
+    /// the record before it and the archive that holds the deleted records), in one transaction.
+    /// Refuses (`store.invalid-argument`) when `anchor.previousHash` is not the stored hash of
+    /// record `anchor.firstIndex - 1`: the chain must continue exactly where the archive ends.
+    public func pruneAudit(anchor: AuditAnchor, now: Date) async throws(StoreError) -> Int {
+        try await write { database in
+            let stored = try Data.fetchOne(database, sql: "SELECT hash FROM audit_record WHERE idx = ?",
+                                           arguments: [anchor.firstIndex - 1])
+            guard let stored, [UInt8](stored) == anchor.previousHash else {
+                throw StoreError(.invalidArgument, "the audit anchor does not match record \(anchor.firstIndex - 1)")
+            }
+            try database.execute(sql: "DELETE FROM audit_record WHERE idx < ?", arguments: [anchor.firstIndex])
+            let deleted = database.changesCount
+            try database.execute(sql: """
+                INSERT OR REPLACE INTO audit_anchor (id, first_index, previous_hash, archive, archived_at) VALUES (1, ?, ?, ?, ?)
+                """, arguments: [anchor.firstIndex, Data(anchor.previousHash), anchor.archive, AuditEntry.milliseconds(now)])
+            return deleted
+        }
+    }
+}
