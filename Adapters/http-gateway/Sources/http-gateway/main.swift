@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import GerbangKit
 import HTTPGateway
 import Logging
@@ -12,4 +13,9 @@ import Logging
 // A peer closing its connection must fail the write, not kill the process.
 signal(SIGPIPE, SIG_IGN)
 LoggingSystem.bootstrap(StreamLogHandler.standardError)
-try await AdapterRunner<HTTPGatewayAdapter>(arguments: CommandLine.arguments).run()
+do {
+    try await AdapterRunner<HTTPGatewayAdapter>(arguments: CommandLine.arguments).run()
+} catch {
+    FileHandle.standardError.write(Data("http-gateway: \(error)\n".utf8))
+    exit(1)
+}
