@@ -28,6 +28,7 @@ public struct HTTPGatewayAdapter: Adapter {
 
     let settings: HTTPGatewaySettings
     let tls: TLSContext
+    let clientVerifier: ChainVerifier
     let webhook: WebhookClient
 
     public init(settings: Settings, context: AdapterContext) async throws {
@@ -44,6 +45,7 @@ public struct HTTPGatewayAdapter: Adapter {
         let serverChain = try Certificate.load(contentsOf: url(settings.serverCertificate))
             + (settings.serverChain.map { try Certificate.load(contentsOf: url($0)) } ?? [])
         let serverKey = try PrivateKey(pem: Array(Data(contentsOf: url(settings.serverKey))))
+        clientVerifier = verifier
         tls = try TLSContext.server(certificateChain: serverChain, privateKey: serverKey, clientVerifier: verifier, logger: context.logger)
         guard let endpoint = WebhookEndpoint(url: settings.webhook) else { throw MappingError("gateway.configuration", "invalid webhook URL") }
         let webhookTLS = endpoint.isTLS
@@ -68,10 +70,15 @@ public struct HTTPGatewayAdapter: Adapter {
         ])
         // The ready line scripts and tests wait for (stdout, key=value fields).
         FileHandle.standardOutput.write(Data("http-gateway ready address=\(settings.listenHost):\(server.port) agency=\(context.client.configuration.agency)\n".utf8))
-        do {
-            try await Task.sleep(for: .seconds(365 * 86_400))
-        } catch {
-            // Cancelled: graceful shutdown.
+        // Until cancelled (graceful shutdown): re-read the CRLs now and then, so that a revoked
+        // client certificate is refused without a restart (a failed read keeps the CRLs in force).
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: .seconds(settings.crlReloadSeconds))
+            } catch {
+                break
+            }
+            try? clientVerifier.reloadCRLs()
         }
     }
 

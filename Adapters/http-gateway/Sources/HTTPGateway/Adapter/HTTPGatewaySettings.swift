@@ -21,6 +21,9 @@ public struct HTTPGatewaySettings: Sendable, Hashable, Decodable {
     public var intermediates: String?
     /// The folder of CRLs client certificates are checked against, or nil. Default `data/pki/crl`.
     public var crlDirectory: String?
+    /// How often the CRLs are read again, in seconds (10–86,400), so that a revocation takes
+    /// effect without a restart. Default 300.
+    public var crlReloadSeconds: Int
     /// The agency directory client certificates must name an agency of. Default `Config/agencies.yaml`.
     public var agencies: String
     /// The agency's webhook (`http://` or `https://`) its subscribed events are POSTed to. Required.
@@ -42,7 +45,7 @@ public struct HTTPGatewaySettings: Sendable, Hashable, Decodable {
         case webhook, agencies, intermediates
         case listenHost = "listen-host", listenPort = "listen-port"
         case serverCertificate = "server-certificate", serverChain = "server-chain", serverKey = "server-key"
-        case trustAnchors = "trust-anchors", crlDirectory = "crl-directory"
+        case trustAnchors = "trust-anchors", crlDirectory = "crl-directory", crlReloadSeconds = "crl-reload-seconds"
         case webhookTrustAnchors = "webhook-trust-anchors", webhookTimeoutMs = "webhook-timeout-ms"
         case maxConnections = "max-connections", maxHeadBytes = "max-head-bytes", maxBodyBytes = "max-body-bytes"
         case requestTimeoutMs = "request-timeout-ms"
@@ -66,6 +69,7 @@ public struct HTTPGatewaySettings: Sendable, Hashable, Decodable {
         trustAnchors = try value(.trustAnchors, "data/pki/root-ca.cert.pem")
         intermediates = try value(.intermediates, "data/pki/intermediate-ca.cert.pem")
         crlDirectory = try value(.crlDirectory, "data/pki/crl")
+        crlReloadSeconds = try range(.crlReloadSeconds, value(.crlReloadSeconds, 300), 10...86_400)
         agencies = try value(.agencies, "Config/agencies.yaml")
         webhook = try container.decode(String.self, forKey: .webhook)
         guard WebhookEndpoint(url: webhook) != nil else {

@@ -46,7 +46,7 @@ public final class GatewayServer: Sendable {
     private let stopped = DispatchSemaphore(value: 0)
 
     /// Binds `host:port` (port 0 picks a free one) and serves `handler` over TLS with `tls` until
-    /// ``shutdown()``.
+    /// ``shutdown()``, which the owner must call: the accepting thread holds the server.
     public init(host: String, port: UInt16, tls: TLSContext, limits: Limits = Limits(), logger: Logger,
                 handler: @escaping Handler) throws(SocketError) {
         let listener = try TCPListener(host: host, port: port)
@@ -78,8 +78,6 @@ public final class GatewayServer: Sendable {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         stopped.wait()
     }
-
-    deinit { shutdown() }
 }
 
 /// Hands the listener, created on the caller's thread, to the accepting thread.
