@@ -73,13 +73,13 @@ public final class TLSConnection {
     public static func connect(descriptor: Int32, serverName: String, context: TLSContext) throws(TLSError) -> TLSConnection {
         let ssl = try makeSSL(descriptor: descriptor, context: context)
         let isAddress = isIPAddress(serverName)
-        let named: Int32 = if isAddress {
-            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName)
+        let named = if isAddress {
+            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName) == 1
         } else {
             // SSL_set1_host(3): the certificate must match this DNS name; the SNI extension names it too.
-            SSL_set1_host(ssl, serverName) & c_gerbang_ssl_set_tlsext_host_name(ssl, serverName)
+            SSL_set1_host(ssl, serverName) == 1 && c_gerbang_ssl_set_tlsext_host_name(ssl, serverName) == 1
         }
-        guard named == 1 else {
+        guard named else {
             let error = TLSError(.configuration, "cannot expect the server name \(serverName)", openSSL: OpenSSLError(call: "SSL_set1_host"))
             SSL_free(ssl)
             close(descriptor)

@@ -80,6 +80,20 @@ import Trust
         }
     }
 
+    @Test func theClientChecksTheServersNameAndAddress() throws {
+        let pki = try TestPKI()
+        try withServer(pki) { port in
+            let (chain, key) = try pki.credentials(of: "dukcapil")
+            var client = try HTTPSTestClient(port: port, anchors: pki.root, chain: chain, key: key)
+            client.serverName = "localhost"
+            #expect(try client.post([], headers: []).status == 200)
+            client.serverName = "gerbang.example.go.id"
+            #expect(throws: TLSError.self) { try client.post([], headers: []) }
+            client.serverName = "127.0.0.2"
+            #expect(throws: TLSError.self) { try client.post([], headers: []) }
+        }
+    }
+
     @Test func oversizedRequestsAreAnsweredWithTheirLimit() throws {
         let pki = try TestPKI()
         try withServer(pki) { port in

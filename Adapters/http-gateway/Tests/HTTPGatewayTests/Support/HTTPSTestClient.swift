@@ -7,6 +7,8 @@ import Trust
 struct HTTPSTestClient {
     let port: UInt16
     let tls: TLSContext
+    /// The name the server's certificate must match.
+    var serverName = "127.0.0.1"
 
     /// A client trusting `anchors`, presenting `chain` with `key` when given.
     init(port: UInt16, anchors: [Certificate], chain: [Certificate] = [], key: PrivateKey? = nil) throws {
@@ -17,7 +19,7 @@ struct HTTPSTestClient {
     /// POSTs `body` to `/events` with `headers`; the response, or the error (handshake refused…).
     func post(_ body: [UInt8], headers: [(String, String)], path: String = "/events") throws -> HTTPResponse {
         let descriptor = try TCPSocket.connect(host: "127.0.0.1", port: port, timeoutMilliseconds: 10_000)
-        let connection = try TLSConnection.connect(descriptor: descriptor, serverName: "127.0.0.1", context: tls)
+        let connection = try TLSConnection.connect(descriptor: descriptor, serverName: serverName, context: tls)
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
