@@ -230,6 +230,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // http-gateway: CloudEvents over HTTPS with mutual TLS in, webhooks out, for agencies that only
+        // speak HTTPS (Adapters/http-gateway/README.md).
+        .target(
+            name: "HTTPGateway",
+            dependencies: ["GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/http-gateway/Sources/HTTPGateway",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "http-gateway",
+            dependencies: ["HTTPGateway", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/http-gateway/Sources/http-gateway",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPGatewayTests",
+            dependencies: ["HTTPGateway", "GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/http-gateway/Tests/HTTPGatewayTests",
+            swiftSettings: swiftSettings
+        ),
+
         // example: scaffolded by `gerbang adapter new example` (docs/writing-an-adapter.md).
         .target(
             name: "ExampleAdapter",
