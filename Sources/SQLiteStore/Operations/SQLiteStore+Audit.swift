@@ -86,7 +86,8 @@ extension SQLiteStore {
     public func auditRetentionBoundary(cutoff: Date) async throws(StoreError) -> (firstKept: Int64?, head: Int64) {
         try await read("audit retention boundary") { database in
             let cutoffMilliseconds = AuditEntry.milliseconds(cutoff)
-            let firstKept = try Int64.fetchOne(database, sql: "SELECT min(idx) FROM audit_record WHERE at >= ?",
+            // In index order from the oldest record: stops at the first one to keep.
+            let firstKept = try Int64.fetchOne(database, sql: "SELECT idx FROM audit_record WHERE at >= ? ORDER BY idx LIMIT 1",
                                                arguments: [cutoffMilliseconds])
             return (firstKept, try AuditLedger.head(in: database).index)
         }
