@@ -137,4 +137,37 @@ struct AuditTamperTests {
         #expect(finding.index == 2)
         #expect(finding.reason == .eventSignature)
     }
+
+    @Test("an operator who re-chains the store and deletes its checkpoints is caught by the witness file")
+    func witnessCatchesRewriteWithDeletedCheckpoints() async throws {
+        let fixture = try AuditFixture()
+        try await fixture.writeTrail()
+        // The witness holds the checkpoints as the broker signed them.
+        let witness = AuditWitnessFile(url: fixture.directory.appendingPathComponent("witness.jsonl"))
+        for checkpoint in try SQLiteAuditSource(path: fixture.storePath).checkpoints() { try witness.append(checkpoint) }
+        try fixture.tamper { database in
+            var previous = try database.auditBlob("hash", of: 6)
+            for index in Int64(7)...11 {
+                var encoding = try database.auditBlob("encoding", of: index)
+                if index == 7 {
+                    var (_, entry) = try AuditEncoding.decode(encoding)
+                    entry.fields = entry.fields.map { $0.name == "outcome" ? AuditField("outcome", "dead-lettered") : $0 }
+                    encoding = AuditEncoding.encode(entry, index: index)
+                }
+                previous = AuditChain.link(previous: previous, encoding: encoding)
+                try database.execute(sql: "UPDATE audit_record SET encoding = ?, hash = ? WHERE idx = ?",
+                                     arguments: [Data(encoding), Data(previous), index])
+            }
+            try database.execute(sql: "DELETE FROM audit_checkpoint")
+        }
+        // The store alone now looks intact (the limit of a store the operator controls) ...
+        #expect(try fixture.verifyStore().finding == nil)
+        // ... the witness is not fooled.
+        let report = try AuditVerifier(trust: fixture.trust()).verify(SQLiteAuditSource(path: fixture.storePath),
+                                                                     witnessed: witness.checkpoints())
+        let finding = try #require(report.finding)
+        #expect(finding.index == 11)
+        #expect(finding.reason == .checkpointMismatch)
+        #expect(finding.message.contains("after record 3"))
+    }
 }

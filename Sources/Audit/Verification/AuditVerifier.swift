@@ -58,7 +58,7 @@ public struct AuditVerifier {
         let checkpoints = try source.checkpoints() + witnessed
         let checkpointCounts = Set(checkpoints.map(\.recordCount))
         var hashesAtCheckpoints: [Int64: [UInt8]] = [:]
-        if start > anchor.firstIndex || start == anchor.firstIndex { hashesAtCheckpoints[start - 1] = previous }
+        hashesAtCheckpoints[start - 1] = previous
 
         var expected = start
         walk: while expected <= end {
