@@ -78,11 +78,21 @@ let package = Package(
         .target(name: "GMP", swiftSettings: swiftSettings),
         // The storage protocol and its models (no implementation).
         .target(name: "Store", swiftSettings: swiftSettings),
+        // The tamper-evident audit trail: record encoding, SHA-256 hash chain, signed checkpoints,
+        // verification and archives (docs/audit.md).
+        .target(
+            name: "Audit",
+            dependencies: [
+                "Trust", "Envelope",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The embedded SQLite implementation of the storage protocol.
         .target(
             name: "SQLiteStore",
             dependencies: [
-                "Store",
+                "Store", "Audit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,7 +110,7 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin",
+                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -137,7 +147,7 @@ let package = Package(
         .target(
             name: "GerbangCLI",
             dependencies: [
-                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ",
+                "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -217,6 +227,27 @@ let package = Package(
             name: "adapter-samples",
             dependencies: ["AdapterSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Adapters/samples/Sources/adapter-samples",
+            swiftSettings: swiftSettings
+        ),
+
+        // http-gateway: CloudEvents over HTTPS with mutual TLS in, webhooks out, for agencies that only
+        // speak HTTPS (Adapters/http-gateway/README.md).
+        .target(
+            name: "HTTPGateway",
+            dependencies: ["GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/http-gateway/Sources/HTTPGateway",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "http-gateway",
+            dependencies: ["HTTPGateway", "GerbangKit", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/http-gateway/Sources/http-gateway",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPGatewayTests",
+            dependencies: ["HTTPGateway", "GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", .product(name: "Logging", package: "swift-log")],
+            path: "Adapters/http-gateway/Tests/HTTPGatewayTests",
             swiftSettings: swiftSettings
         ),
 
@@ -338,11 +369,21 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrokerTests",
-            dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON"],
+            dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "AdminTests", dependencies: ["Admin"], swiftSettings: swiftSettings),
+        // The audit trail against a real SQLite store and real OpenSSL (the gerbangd end-to-end test is in BrokerTests).
+        .testTarget(
+            name: "AuditTests",
+            dependencies: [
+                "Audit", "Broker", "SQLiteStore", "Store", "Trust", "Envelope", "GerbangJSON",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DukcapilAdapterTests",
             dependencies: ["DukcapilAdapter", "AdapterSamples", "GerbangKit", "Catalogue", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],

@@ -11,3 +11,6 @@ for bench in zmq-throughput json-throughput trust-verify schema-validate store-a
     echo "== $bench"
     "$BIN/$bench"
 done
+# audit-cost: w1 throughput with the audit trail on and off (two brokers, alternating rounds).
+echo "== audit-cost (w1 --compare-audit)"
+"$BIN/w1" --compare-audit

@@ -6,6 +6,8 @@
 #   dukcapil        the population registry's CSV exports → population.* events
 #   kemensos        the beneficiary register: deaths → eligibility revoked; each cycle → disbursement requests
 #   bank            disbursement requests → the bank's API → settled / failed (outages retried)
+#   http-gateway    BPJS Kesehatan over HTTPS: CloudEvents in with mutual TLS (127.0.0.1:8443),
+#                   deaths out to its webhook (scripts/webhook-receiver.py on 127.0.0.1:9590)
 #
 # then drops the sample exports (Config/samples/dukcapil/*.csv) into dukcapil's inbox and follows
 # the adapters' logs. Ctrl-C stops everything and exits 0. State of a run lives in var/run/ and the
@@ -19,9 +21,10 @@ RUN=var/run
 LOGS=$RUN/logs
 DATA=data
 BANK_PORT=${BANK_PORT:-9580}
+WEBHOOK_PORT=9590   # the webhook in Config/adapters/kepesertaan.yaml
 
 echo "== Building (debug)"
-for product in gerbangd gerbang dukcapil kemensos bank bank-simulator; do
+for product in gerbangd gerbang dukcapil kemensos bank bank-simulator http-gateway; do
     swift build --product "$product"
 done
 BIN="$(swift build --show-bin-path)"
@@ -72,6 +75,11 @@ start_adapter kemensos Config/adapters/bansos.yaml
 start_adapter bank Config/adapters/disbursement.yaml
 start_adapter dukcapil Config/adapters/siak.yaml
 
+echo "== Starting BPJS Kesehatan's webhook on 127.0.0.1:$WEBHOOK_PORT (the first 2 deliveries fail: retries)"
+python3 scripts/webhook-receiver.py --port "$WEBHOOK_PORT" --fail-first 2 >"$LOGS/webhook-receiver.log" 2>&1 &
+pids+=($!)
+start_adapter http-gateway Config/adapters/kepesertaan.yaml
+
 sleep 1
 echo "== Dropping the sample exports into $RUN/dukcapil/inbox/"
 for export in Config/samples/dukcapil/*.csv; do
@@ -87,7 +95,13 @@ cat <<EOF
    bank           curl -s http://127.0.0.1:$BANK_PORT/v1/stats
    dukcapil       $RUN/dukcapil/done/ (processed exports), $RUN/dukcapil/rejects/*.rejects.csv (bad rows and why)
    kemensos       $BIN/kemensos status --config Config/adapters/bansos.yaml   (register counts)
-   logs           $LOGS/{gerbangd,dukcapil,kemensos,bank,bank-simulator}.log
+   logs           $LOGS/{gerbangd,dukcapil,kemensos,bank,bank-simulator,http-gateway,webhook-receiver}.log
+   http-gateway   BPJS Kesehatan publishes over HTTPS with its agency certificate (mutual TLS):
+                  curl --cert data/pki/agencies/bpjs-kesehatan.cert.pem --key data/pki/agencies/bpjs-kesehatan.key.pem \\
+                       --cacert data/pki/root-ca.cert.pem -H 'Content-Type: application/cloudevents+json' \\
+                       --data-binary @Config/examples/health.insurance.membership.changed.json https://127.0.0.1:8443/events
+                  (202 with the receipt; the same event again: 200, duplicate). Deaths reach its webhook:
+                  $LOGS/webhook-receiver.log (the first 2 deliveries answered 503, then retried).
 EOF
 if "$BIN/gerbang" tail --help >/dev/null 2>&1; then
     echo "   events         $BIN/gerbang tail   (the events flowing through the broker)"
@@ -99,10 +113,10 @@ cat <<EOF
 
 == Following the adapters' logs (Ctrl-C stops everything)
 EOF
-tail -n +1 -F "$LOGS/dukcapil.log" "$LOGS/kemensos.log" "$LOGS/bank.log" &
+tail -n +1 -F "$LOGS/dukcapil.log" "$LOGS/kemensos.log" "$LOGS/bank.log" "$LOGS/http-gateway.log" "$LOGS/webhook-receiver.log" &
 pids+=($!)
 while true; do
-    for pid in "${pids[@]:0:5}"; do
+    for pid in "${pids[@]:0:${#pids[@]}-1}"; do   # every process but the log follower
         if ! kill -0 "$pid" 2>/dev/null; then
             echo "== A process ended unexpectedly (pid $pid); see $LOGS/" >&2
             stop

@@ -24,10 +24,13 @@ struct Settings {
     var extraConfigurationPath: String?
     /// Keep the broker's temporary directory (store, keys, log) after the run.
     var keep = false
+    /// Compare throughput with the audit trail on and off (two brokers, alternating rounds).
+    var compareAudit = false
 
     static let usage = """
         usage: w1 [--rounds N] [--events N] [--rate EVENTS_PER_S] [--duration SECONDS] [--window N]
                   [--batch N] [--credit N] [--event-bytes N] [--warm-up N] [--broker-config FILE] [--keep]
+                  [--compare-audit]
           --rounds      measurement rounds of each phase (default 5)
           --events      events per throughput and baseline round (default 20000)
           --rate        offered rate of the latency phase in events/s (default 2000)
@@ -41,6 +44,8 @@ struct Settings {
           --broker-config  YAML appended to the broker's gerbang.yaml, e.g. `store: {max-batch-wait-ms: 0}`
                         (settings the generated file does not set; for tuning experiments)
           --keep        keep the temporary data directory (store, keys, broker log)
+          --compare-audit  throughput only, with the audit trail on and off: two brokers,
+                        alternating rounds, medians and their ratio (docs/benchmarks.md, audit-cost)
         Needs a release gerbangd next to w1: swift build -c release --product gerbangd
         """
 
@@ -49,6 +54,10 @@ struct Settings {
         while let flag = iterator.next() {
             if flag == "--keep" {
                 keep = true
+                continue
+            }
+            if flag == "--compare-audit" {
+                compareAudit = true
                 continue
             }
             if flag == "--broker-config" {

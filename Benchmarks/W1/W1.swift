@@ -11,7 +11,11 @@ enum W1 {
     static func main() {
         let settings = Settings(arguments: CommandLine.arguments)
         do {
-            try run(settings)
+            if settings.compareAudit {
+                try AuditComparison.run(settings)
+            } else {
+                try run(settings)
+            }
         } catch {
             FileHandle.standardError.write(Data("w1: \(error)\n".utf8))
             exit(1)

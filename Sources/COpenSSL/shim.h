@@ -15,6 +15,7 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
+#include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
@@ -129,5 +130,34 @@ static inline unsigned long c_gerbang_ssl_name_flags_rfc2253(void) { return XN_F
 
 /// `X509V3_set_ctx_nodb` is a macro.
 static inline void c_gerbang_ssl_x509v3_ctx_nodb(X509V3_CTX *ctx) { X509V3_set_ctx_nodb(ctx); }
+
+// MARK: - TLS
+
+/// `SSL_CTX_set_min_proto_version` is a macro over `SSL_CTX_ctrl`.
+static inline int c_gerbang_ssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+/// `SSL_CTX_add1_chain_cert` is a macro: adds `cert` to the chain sent after the leaf, taking a
+/// new reference to it.
+static inline int c_gerbang_ssl_ctx_add1_chain_cert(SSL_CTX *ctx, X509 *cert) {
+    return (int)SSL_CTX_add1_chain_cert(ctx, cert);
+}
+/// `SSL_set_tlsext_host_name` is a macro: the SNI name a client sends.
+static inline int c_gerbang_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+/// The TLS 1.2 protocol version constant (a macro).
+static inline int c_gerbang_ssl_tls1_2_version(void) { return TLS1_2_VERSION; }
+/// Sets `SSL_OP_IGNORE_UNEXPECTED_EOF` (a function-like macro): a peer closing the TCP connection
+/// without close_notify reads as an orderly end (HTTP bodies are delimited by Content-Length).
+static inline void c_gerbang_ssl_ctx_ignore_unexpected_eof(SSL_CTX *ctx) {
+    SSL_CTX_set_options(ctx, SSL_OP_IGNORE_UNEXPECTED_EOF);
+}
+/// `ERR_GET_REASON` of an error code (a macro in some OpenSSL versions).
+static inline int c_gerbang_ssl_error_reason(unsigned long code) { return ERR_GET_REASON(code); }
+/// The reason code of "peer did not return a certificate" (a macro).
+static inline int c_gerbang_ssl_reason_no_peer_certificate(void) { return SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE; }
+/// The reason code of "certificate required" alerts received by a client (TLS 1.3; a macro).
+static inline int c_gerbang_ssl_reason_certificate_required(void) { return SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED; }
 
 #endif

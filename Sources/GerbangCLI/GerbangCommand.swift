@@ -24,6 +24,7 @@ public struct GerbangCommand: AsyncParsableCommand {
             DLQCommand.self,
             EventsCommand.self,
             ActionsCommand.self,
+            AuditCommand.self,
             AdapterCommand.self,
         ]
     )

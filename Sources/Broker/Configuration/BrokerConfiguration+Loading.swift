@@ -24,7 +24,7 @@ extension BrokerConfiguration {
     public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
         let root = try YAMLSection.parse(text, file: file)
         try root.requireOnly(["broker-name", "adapter-endpoint", "metrics-endpoint", "data-directory", "development-mode",
-                              "paths", "store", "limits", "heartbeat", "delivery", "admin-endpoint", "admin"])
+                              "paths", "store", "limits", "heartbeat", "delivery", "admin-endpoint", "admin", "audit"])
         var configuration = BrokerConfiguration()
         configuration.brokerName = try root.string("broker-name") ?? configuration.brokerName
         configuration.adapterEndpoint = try root.string("adapter-endpoint") ?? configuration.adapterEndpoint
@@ -36,6 +36,7 @@ extension BrokerConfiguration {
             configuration.adminEndpoint = try root.string("admin-endpoint") ?? configuration.adminEndpoint
         }
         if let section = try root.section("admin") { configuration.admin = try AdminSettings.parse(section) }
+        if let section = try root.section("audit") { configuration.audit = try AuditSettings.parse(section) }
         if let metrics = try root.string("metrics-endpoint") {
             guard metrics == "off" || parseHostPort(metrics) != nil else {
                 throw BrokerConfigurationError(.invalidValue, "\(file): `metrics-endpoint` must be `host:port` (IPv4) or `off`")

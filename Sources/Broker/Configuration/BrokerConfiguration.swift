@@ -34,6 +34,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public var heartbeat: Heartbeat
     /// Delivery timers.
     public var delivery: Delivery
+    /// The audit trail. Default: see ``AuditSettings``.
+    public var audit = AuditSettings()
 
     /// Creates a configuration; every argument defaults to the documented default.
     public init(

@@ -4,9 +4,13 @@ import Trust
 
 /// Development mode's first start: creates whatever is missing of the broker's CURVE key pair,
 /// one CURVE key pair per agency without a configured key, and the development PKI with one
-/// signing certificate per agency, all under the data directory, so that a fresh checkout runs.
-/// Never overwrites an existing file. Stateless.
+/// signing certificate per agency (and a TLS server certificate for the HTTP gateway), all under
+/// the data directory, so that a fresh checkout runs. Never overwrites an existing file. Stateless.
 public enum DevelopmentBootstrap {
+    /// The development TLS server certificate issued for the HTTP gateway (Adapters/http-gateway),
+    /// in `<pki>/servers/http-gateway.*.pem`, for `localhost` and `127.0.0.1`.
+    public static let httpGatewayServerName = "http-gateway"
+
     /// Creates what is missing; logs each creation at `notice`.
     public static func run(_ configuration: BrokerConfiguration, logger: Logger) throws(BrokerConfigurationError) {
         if try CurveKeyFile.createIfMissing(secretKeyPath: configuration.brokerSecretKeyPath) {
@@ -31,6 +35,15 @@ public enum DevelopmentBootstrap {
             where !FileManager.default.fileExists(atPath: pki.files(of: agency.id).certificate.path) {
                 _ = try pki.issue(agency: agency)
                 logger.notice("issued a development signing certificate", metadata: ["agency": "\(agency.id)"])
+            }
+            if !FileManager.default.fileExists(atPath: pki.serverFiles(of: httpGatewayServerName).certificate.path) {
+                _ = try pki.issueServer(name: httpGatewayServerName, hosts: ["localhost", "127.0.0.1"])
+                logger.notice("issued a development TLS server certificate", metadata: ["server": "\(httpGatewayServerName)"])
+            }
+            if configuration.audit.enabled, configuration.audit.signingKey == nil,
+               !FileManager.default.fileExists(atPath: configuration.auditSigningFiles.certificate) {
+                _ = try pki.issueBroker(name: configuration.brokerName)
+                logger.notice("issued a development audit checkpoint certificate", metadata: ["broker": "\(configuration.brokerName)"])
             }
         } catch {
             throw BrokerConfigurationError(.invalidKey, "development PKI in \(directory.path): \(error)")

@@ -13,6 +13,7 @@ extension PublishPipeline {
         case .reject(let rejected):
             logger.info("rejected", metadata: ["agency": "\(agency)", "reason": "\(rejected.reason.rawValue)",
                                                "code": "\(rejected.specificCode)", "location": "\(rejected.location)"])
+            await recordRejection(rejected, event: bytes, agency: agency)
             return (.rejected(rejected), observe ? Self.rejectionLine(rejected, event: bytes, agency: agency) : nil)
         case .store(let newEvent):
             do throws(StoreError) {
@@ -30,6 +31,7 @@ extension PublishPipeline {
                 let reason: ReasonCode = error.isStorageFailure ? .storeUnavailable : .brokerInternal
                 let rejected = GMPMessage.Rejected(tag: tag, reason: reason, specificCode: error.reason.rawValue,
                                                    message: "the event could not be stored durably")
+                await recordRejection(rejected, event: bytes, agency: agency)
                 return (.rejected(rejected), observe ? Self.rejectionLine(rejected, event: bytes, agency: agency) : nil)
             }
         }

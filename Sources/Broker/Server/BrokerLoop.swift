@@ -394,6 +394,7 @@ final class BrokerLoop {
                                             reason: ReasonCode.flowOverloaded.rawValue))
                 send(.rejected(.init(tag: event.tag, reason: .flowOverloaded,
                                      message: "the broker holds its maximum of pending publishes")), to: session.routingID)
+                auditFlowRejection(.flowOverloaded, agency: session.agency)
                 continue
             }
             guard rateLimiter.admit(session.agency, now: clock.now) else {
@@ -402,6 +403,7 @@ final class BrokerLoop {
                 services.metrics.answered(.rejected(.init(tag: event.tag, reason: .flowRateLimited)), latency: 0)
                 send(.rejected(.init(tag: event.tag, reason: .flowRateLimited,
                                      message: "`\(session.agency)` publishes faster than its configured rate")), to: session.routingID)
+                auditFlowRejection(.flowRateLimited, agency: session.agency)
                 continue
             }
             pendingPublishes += 1

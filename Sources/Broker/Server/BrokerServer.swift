@@ -193,6 +193,7 @@ public final class BrokerServer: Sendable {
             adminServer?.stop()
             metricsServer?.shutdown()
         }
+        await services.auditCheckpointer?.stop()
         await services.store.close()
         logger.info("gerbangd stopped")
     }

@@ -20,6 +20,8 @@ struct BrokerServices: Sendable {
     let metrics: BrokerMetrics
     /// Observations for the admin endpoint's tails (`admin.tail-buffer`).
     let tail: TailFeed
+    /// Signs audit checkpoints (nil when `audit.enabled` is false).
+    let auditCheckpointer: AuditCheckpointer?
 
     /// Loads keys, routes, trust, catalogue and opens the store (creating development files
     /// first in development mode).
@@ -59,17 +61,19 @@ struct BrokerServices: Sendable {
             throw BrokerError(.configuration, error.description)
         }
         let settings = configuration.store
-        let storeConfiguration = SQLiteStoreConfiguration(
+        var storeConfiguration = SQLiteStoreConfiguration(
             path: configuration.storePath, maxBatchSize: settings.maxBatchSize,
             maxBatchWait: .milliseconds(settings.maxBatchWaitMilliseconds),
             deduplicationWindow: .seconds(settings.deduplicationWindowSeconds),
             retention: .seconds(settings.retentionSeconds))
+        storeConfiguration.auditEnabled = configuration.audit.enabled
         let store: SQLiteStore
         do {
             store = try await SQLiteStore.open(configuration: storeConfiguration, logger: logger)
         } catch {
             throw BrokerError(.store, "\(configuration.storePath): \(error)")
         }
+        let auditCheckpointer = try await startAuditCheckpointer(configuration, store: store, logger: logger)
         let pipeline = PublishPipeline(verifier: verifier, registry: registry, routes: routes, store: store,
                                        maxEventBytes: configuration.limits.maxEventBytes,
                                        clockSkew: ClockSkewPolicy(maxFutureSeconds: configuration.limits.maxClockSkewSeconds,
@@ -77,7 +81,8 @@ struct BrokerServices: Sendable {
                                        logger: logger)
         return BrokerServices(configuration: configuration, routes: routes, curveKeys: curveKeys,
                               brokerKeyPair: brokerKeyPair, store: store, verifier: verifier, pipeline: pipeline,
-                              metrics: BrokerMetrics(), tail: TailFeed(capacity: configuration.admin.tailBuffer))
+                              metrics: BrokerMetrics(), tail: TailFeed(capacity: configuration.admin.tailBuffer),
+                              auditCheckpointer: auditCheckpointer)
     }
 
     /// The signature verifier over the PKI folder: root as trust anchor, the issuing CA as

@@ -10,6 +10,6 @@ struct PKICommand: ParsableCommand {
         CRLs in crl/, and agency keys and certificates in agencies/. Never use it in production: \
         the CA keys are stored unencrypted. See docs/pki.md.
         """,
-        subcommands: [PKIInitCommand.self, PKIIssueCommand.self, PKIRevokeCommand.self, PKIShowCommand.self]
+        subcommands: [PKIInitCommand.self, PKIIssueCommand.self, PKIIssueServerCommand.self, PKIRevokeCommand.self, PKIShowCommand.self]
     )
 }

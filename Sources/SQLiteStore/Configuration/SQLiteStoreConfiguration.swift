@@ -55,6 +55,10 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
     /// would grow it further fails with `store.disk-full`, like a full disk. Default `nil`:
     /// limited by the disk only.
     public var maxDatabaseBytes: Int64?
+    /// Whether accepted events, delivery outcomes and the records given to
+    /// ``SQLiteStore/recordAudit(_:)`` are appended to the hash-chained audit trail, in the same
+    /// transaction as the change they attest (`docs/audit.md`). Default `true`.
+    public var auditEnabled = true
 
     /// A configuration with every default, storing its database at `path`.
     public init(

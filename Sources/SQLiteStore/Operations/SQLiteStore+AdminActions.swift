@@ -5,7 +5,8 @@ import Store
 extension SQLiteStore: AdminActionLog {
     /// Appends one row to `admin_actions` (through the group commit: durable on return).
     public func record(_ action: AdminAction) async throws(StoreError) -> Int64 {
-        try await write { database in
+        let audited = configuration.auditEnabled
+        return try await write { database in
             try database.execute(
                 sql: """
                     INSERT INTO admin_actions (operator, role, action, arguments, requested_at, outcome, detail)
@@ -13,7 +14,9 @@ extension SQLiteStore: AdminActionLog {
                     """,
                 arguments: [action.operatorName, action.role, action.action, action.arguments,
                             Timestamp.milliseconds(action.requestedAt), action.outcome, action.detail])
-            return database.lastInsertedRowID
+            let id = database.lastInsertedRowID
+            if audited { try Self.audit(action, in: database) }
+            return id
         }
     }
 

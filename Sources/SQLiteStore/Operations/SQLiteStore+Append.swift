@@ -8,8 +8,11 @@ extension SQLiteStore {
     public func append(_ event: NewEvent) async throws(StoreError) -> AppendOutcome {
         try Self.validate(event)
         let window = Timestamp.milliseconds(configuration.deduplicationWindow)
+        let audited = configuration.auditEnabled
         let outcome = try await write { database in
-            try Self.insert(event, deduplicationWindow: window, into: database)
+            let outcome = try Self.insert(event, deduplicationWindow: window, into: database)
+            if audited, case .accepted(let sequence) = outcome { try Self.audit(event, sequence: sequence, in: database) }
+            return outcome
         }
         writer.recordAppend(duplicate: outcome.isDuplicate)
         return outcome

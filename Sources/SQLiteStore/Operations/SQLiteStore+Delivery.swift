@@ -29,8 +29,9 @@ extension SQLiteStore {
 
     /// Acknowledges a delivery.
     public func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome {
-        try await write { database in
-            try DeliveryTransitions.settle(delivery, by: consumer, .acknowledge, now: now, in: database)
+        let audited = configuration.auditEnabled
+        return try await write { database in
+            try Self.settleAudited(delivery, by: consumer, .acknowledge, now: now, audited: audited, in: database)
         }
     }
 
@@ -41,9 +42,10 @@ extension SQLiteStore {
         now: Date
     ) async throws(StoreError) -> [SettleOutcome] {
         guard !deliveries.isEmpty else { return [] }
+        let audited = configuration.auditEnabled
         return try await write { database in
             try deliveries.map { delivery in
-                try DeliveryTransitions.settle(delivery, by: consumer, .acknowledge, now: now, in: database)
+                try Self.settleAudited(delivery, by: consumer, .acknowledge, now: now, audited: audited, in: database)
             }
         }
     }
@@ -56,8 +58,9 @@ extension SQLiteStore {
         failure: DeliveryFailure,
         now: Date
     ) async throws(StoreError) -> SettleOutcome {
-        try await write { database in
-            try DeliveryTransitions.settle(delivery, by: consumer, .retry(at: retryAt, failure), now: now, in: database)
+        let audited = configuration.auditEnabled
+        return try await write { database in
+            try Self.settleAudited(delivery, by: consumer, .retry(at: retryAt, failure), now: now, audited: audited, in: database)
         }
     }
 
@@ -68,8 +71,9 @@ extension SQLiteStore {
         failure: DeliveryFailure,
         now: Date
     ) async throws(StoreError) -> SettleOutcome {
-        try await write { database in
-            try DeliveryTransitions.settle(delivery, by: consumer, .dead(failure), now: now, in: database)
+        let audited = configuration.auditEnabled
+        return try await write { database in
+            try Self.settleAudited(delivery, by: consumer, .dead(failure), now: now, audited: audited, in: database)
         }
     }
 

@@ -1,3 +1,4 @@
+import Audit
 import GRDB
 
 /// The database schema, created and upgraded by GRDB's migrator (see `docs/store.md`).
@@ -14,6 +15,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v2: admin actions") { database in
             try database.execute(sql: version2)
+        }
+        migrator.registerMigration(AuditSchema.migrationIdentifier) { database in
+            try AuditSchema.create(in: database)
         }
         return migrator
     }

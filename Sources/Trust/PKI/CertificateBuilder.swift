@@ -22,6 +22,12 @@ public struct CertificateBuilder: Sendable {
     public var keyUsage: String?
     /// URI subject alternative names, e.g. `urn:gerbang:agency:dukcapil`.
     public var uriSubjectAlternativeNames: [String]
+    /// DNS subject alternative names (TLS server certificates), e.g. `localhost`.
+    public var dnsSubjectAlternativeNames: [String] = []
+    /// IP address subject alternative names (TLS server certificates), e.g. `127.0.0.1`.
+    public var ipSubjectAlternativeNames: [String] = []
+    /// The extendedKeyUsage value in OpenSSL's configuration syntax (e.g. `serverAuth`), or nil.
+    public var extendedKeyUsage: String?
 
     /// A builder for an end-entity signing certificate valid for `days` from now.
     public init(subject: [(field: String, value: String)], publicKey: PublicKey, validForDays days: Int = 365) {
@@ -62,8 +68,11 @@ public struct CertificateBuilder: Sendable {
         if let keyUsage { extensions.append((NID_key_usage, keyUsage)) }
         extensions.append((NID_subject_key_identifier, "hash"))
         extensions.append((NID_authority_key_identifier, "keyid:always"))
-        if !uriSubjectAlternativeNames.isEmpty {
-            extensions.append((NID_subject_alt_name, uriSubjectAlternativeNames.map { "URI:\($0)" }.joined(separator: ",")))
+        if let extendedKeyUsage { extensions.append((NID_ext_key_usage, extendedKeyUsage)) }
+        let alternativeNames = uriSubjectAlternativeNames.map { "URI:\($0)" } + dnsSubjectAlternativeNames.map { "DNS:\($0)" }
+            + ipSubjectAlternativeNames.map { "IP:\($0)" }
+        if !alternativeNames.isEmpty {
+            extensions.append((NID_subject_alt_name, alternativeNames.joined(separator: ",")))
         }
         var context = X509V3_CTX()
         c_gerbang_ssl_x509v3_ctx_nodb(&context)

@@ -12,6 +12,7 @@ import Foundation
 /// DIR/intermediate-ca.cert.pem      DIR/intermediate-ca.key.pem
 /// DIR/crl/root-ca.crl.pem           DIR/crl/intermediate-ca.crl.pem
 /// DIR/agencies/<id>.cert.pem        DIR/agencies/<id>.key.pem     DIR/agencies/<id>.chain.pem
+/// DIR/servers/<name>.cert.pem    DIR/servers/<name>.key.pem      DIR/servers/<name>.chain.pem
 /// DIR/revoked.tsv                   (one line per revocation: issuer, serial, unix time)
 /// ```
 ///
@@ -46,6 +47,8 @@ public struct DevelopmentPKI {
     public var crlDirectory: URL { directory.appendingPathComponent("crl") }
     /// The folder of agency keys and certificates.
     public var agenciesDirectory: URL { directory.appendingPathComponent("agencies") }
+    /// The folder of TLS server keys and certificates (e.g. the HTTP gateway's).
+    public var serversDirectory: URL { directory.appendingPathComponent("servers") }
     var revocationsURL: URL { directory.appendingPathComponent("revoked.tsv") }
 
     /// The files of an agency's credentials.
@@ -121,6 +124,45 @@ public struct DevelopmentPKI {
         let certificate = try builder.sign(issuer: issuer, issuerKey: issuerKey)
         try makeDirectories()
         let files = files(of: agency.id)
+        try DevelopmentPKI.write(key.pkcs8PEM(), to: files.key, secret: true)
+        try DevelopmentPKI.write(certificate.pem(), to: files.certificate)
+        try DevelopmentPKI.write(issuer.pem(), to: files.chain)
+        return files
+    }
+
+    /// The files of the TLS server credentials called `name`.
+    public func serverFiles(of name: String) -> AgencyFiles {
+        AgencyFiles(
+            certificate: serversDirectory.appendingPathComponent("\(name).cert.pem"),
+            key: serversDirectory.appendingPathComponent("\(name).key.pem"),
+            chain: serversDirectory.appendingPathComponent("\(name).chain.pem")
+        )
+    }
+
+    /// Issues a new EC P-256 key and TLS server certificate called `name` (e.g. `http-gateway`)
+    /// for `hosts` (DNS names and IP addresses, e.g. `localhost` and `127.0.0.1`): subject
+    /// alternative names for each, keyUsage digitalSignature, extendedKeyUsage serverAuth. It names
+    /// no agency, so it can never sign events. Replaces earlier credentials of that name.
+    @discardableResult
+    public func issueServer(name: String, hosts: [String], validForDays days: Int = 365) throws(TrustError) -> AgencyFiles {
+        guard Agency.isValidID(name) else { throw TrustError(.configuration, "a server name is lower-case letters, digits and -") }
+        guard !hosts.isEmpty else { throw TrustError(.configuration, "a server certificate needs at least one host name or address") }
+        let (issuer, issuerKey) = try intermediateCA()
+        let key = try PrivateKey.generate(.ecP256)
+        var builder = CertificateBuilder(subject: [
+            ("C", "ID"), ("O", "Gerbang Development PKI - DEVELOPMENT ONLY"), ("CN", String(hosts[0].prefix(64))),
+        ], publicKey: key.publicKey, validForDays: days)
+        builder.extendedKeyUsage = "serverAuth"
+        builder.ipSubjectAlternativeNames = hosts.filter(TLSConnection.isIPAddress)
+        builder.dnsSubjectAlternativeNames = hosts.filter { !TLSConnection.isIPAddress($0) }
+        let certificate = try builder.sign(issuer: issuer, issuerKey: issuerKey)
+        try makeDirectories()
+        do {
+            try FileManager.default.createDirectory(at: serversDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw TrustError(.configuration, "cannot create \(serversDirectory.path): \(error.localizedDescription)")
+        }
+        let files = serverFiles(of: name)
         try DevelopmentPKI.write(key.pkcs8PEM(), to: files.key, secret: true)
         try DevelopmentPKI.write(certificate.pem(), to: files.certificate)
         try DevelopmentPKI.write(issuer.pem(), to: files.chain)

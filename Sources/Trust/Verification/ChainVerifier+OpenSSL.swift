@@ -4,6 +4,25 @@ import Foundation
 extension ChainVerifier {
     /// Runs `X509_verify_cert` and the checks OpenSSL leaves to the application.
     func verifyUncached(leaf: Certificate, presented: [Certificate], at time: Date, crls: CRLSet, generation: Int) throws(TrustError) -> VerifiedChain {
+        let chain = try verifiedPath(leaf: leaf, presented: presented, at: time, crls: crls)
+        let agencyID = try AgencyIdentity.agencyID(of: leaf)
+        guard let agency = configuration.agencies[agencyID] else {
+            throw TrustError(.unknownAgency, "the certificate names agency \"\(agencyID)\", which is not in the agency directory")
+        }
+        return VerifiedChain(
+            leaf: leaf,
+            publicKey: try leaf.publicKey(),
+            agency: agency,
+            subjects: chain.map(\.subject),
+            validUntil: chain.map(\.notAfter).min() ?? leaf.notAfter,
+            crlGeneration: generation
+        )
+    }
+
+    /// The X.509 part of a signer check, without the agency binding: `X509_verify_cert` at `time`
+    /// (with the CRLs as configured), then the leaf must not be a CA and must allow
+    /// digitalSignature. Returns the chain, leaf first, trust anchor last.
+    func verifiedPath(leaf: Certificate, presented: [Certificate], at time: Date, crls: CRLSet) throws(TrustError) -> [Certificate] {
         let context = try StoreContext()
         let untrusted = try CertificateStack(configuration.intermediates + presented)
         // X509_STORE_CTX_init(3): the store, leaf and untrusted stack are borrowed and must outlive
@@ -35,18 +54,7 @@ extension ChainVerifier {
         guard leaf.allowsDigitalSignature else {
             throw TrustError(.keyUsage, "the signer certificate \(leaf.subject) lacks keyUsage digitalSignature")
         }
-        let agencyID = try AgencyIdentity.agencyID(of: leaf)
-        guard let agency = configuration.agencies[agencyID] else {
-            throw TrustError(.unknownAgency, "the certificate names agency \"\(agencyID)\", which is not in the agency directory")
-        }
-        return VerifiedChain(
-            leaf: leaf,
-            publicKey: try leaf.publicKey(),
-            agency: agency,
-            subjects: chain.map(\.subject),
-            validUntil: chain.map(\.notAfter).min() ?? leaf.notAfter,
-            crlGeneration: generation
-        )
+        return chain
     }
 
     /// The reason code for the error `X509_verify_cert` stopped at.

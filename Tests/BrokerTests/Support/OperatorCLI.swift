@@ -14,7 +14,8 @@ final class OperatorCLI {
         let options = [("--endpoint", broker.adminEndpoint),
                        ("--key", broker.dataDirectory.appendingPathComponent("curve/operators/\(operatorName).key").path),
                        ("--server-key", broker.publicKey)]
-        return options.filter { !arguments.contains($0.0) }.flatMap { [$0.0, $0.1] }
+        // `--option=value`: a Z85 key may begin with "-", which would read as an option.
+        return options.filter { !arguments.contains($0.0) }.map { "\($0.0)=\($0.1)" }
     }
 
     /// Starts `gerbang <arguments> <connection options>`.

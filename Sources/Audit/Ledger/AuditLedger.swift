@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// Appends to and reads the audit tables inside a GRDB `Database` (the store's own
+/// transactions: an event and its audit record commit together).
+///
+/// `Sendable`: a namespace without state.
+public enum AuditLedger {
+    /// Appends `entry` as the next record; runs inside the caller's transaction.
+    @discardableResult
+    public static func append(_ entry: AuditEntry, in database: Database) throws -> AuditRecord {
+        let (previousIndex, previousHash) = try head(in: database)
+        let index = previousIndex + 1
+        let encoding = AuditEncoding.encode(entry, index: index)
+        let hash = AuditChain.link(previous: previousHash, encoding: encoding)
+        try database.cachedStatement(sql: "INSERT INTO audit_record (idx, kind, at, encoding, hash) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [index, entry.kind.rawValue, entry.timeMilliseconds, Data(encoding), Data(hash)])
+        return AuditRecord(index: index, kind: entry.kind.rawValue, timeMilliseconds: entry.timeMilliseconds,
+                           encoding: encoding, hash: hash)
+    }
+
+    /// The newest record's index and hash; with no record, the anchor's (first index - 1,
+    /// previous hash), or (0, genesis).
+    public static func head(in database: Database) throws -> (index: Int64, hash: [UInt8]) {
+        if let row = try Row.fetchOne(database.cachedStatement(sql: "SELECT idx, hash FROM audit_record ORDER BY idx DESC LIMIT 1")) {
+            return (row["idx"], [UInt8](row["hash"] as Data))
+        }
+        let anchor = try self.anchor(in: database) ?? .genesis
+        return (anchor.firstIndex - 1, anchor.previousHash)
+    }
+
+    /// The retention anchor, if records were ever pruned.
+    public static func anchor(in database: Database) throws -> AuditAnchor? {
+        guard let row = try Row.fetchOne(database, sql: "SELECT first_index, previous_hash, archive FROM audit_anchor WHERE id = 1") else {
+            return nil
+        }
+        return AuditAnchor(firstIndex: row["first_index"], previousHash: [UInt8](row["previous_hash"] as Data), archive: row["archive"])
+    }
+
+    /// Up to `limit` records with index ≥ `from` (and ≤ `to`), in index order.
+    public static func records(from: Int64, to: Int64 = .max, limit: Int, in database: Database) throws -> [AuditRecord] {
+        try Row.fetchAll(database, sql: """
+            SELECT idx, kind, at, encoding, hash FROM audit_record WHERE idx >= ? AND idx <= ? ORDER BY idx LIMIT ?
+            """, arguments: [from, to, limit]).map { row in
+            AuditRecord(index: row["idx"], kind: row["kind"], timeMilliseconds: row["at"],
+                        encoding: [UInt8](row["encoding"] as Data), hash: [UInt8](row["hash"] as Data))
+        }
+    }
+
+    /// Every checkpoint, oldest first.
+    public static func checkpoints(in database: Database) throws -> [AuditCheckpoint] {
+        try Row.fetchAll(database, sql: "SELECT record_count, head_hash, at, jws FROM audit_checkpoint ORDER BY id").map { row in
+            AuditCheckpoint(recordCount: row["record_count"], headHash: [UInt8](row["head_hash"] as Data),
+                            timeMilliseconds: row["at"], jws: row["jws"])
+        }
+    }
+
+    /// Stores a signed checkpoint.
+    public static func append(_ checkpoint: AuditCheckpoint, in database: Database) throws {
+        try database.execute(sql: "INSERT INTO audit_checkpoint (record_count, head_hash, at, jws) VALUES (?, ?, ?, ?)",
+                             arguments: [checkpoint.recordCount, Data(checkpoint.headHash), checkpoint.timeMilliseconds, checkpoint.jws])
+    }
+}

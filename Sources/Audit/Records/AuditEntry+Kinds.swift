@@ -1,0 +1,51 @@
+import Foundation
+
+extension AuditEntry {
+    /// Milliseconds since the epoch of `date` (rounded down, as the store does).
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000).rounded(.down))
+    }
+
+    /// An accepted event: fields `sequence`, `source`, `id`, `type`, `event` (the exact bytes
+    /// as published, with the agency's `gerbangjws` signature inside).
+    public static func eventAccepted(sequence: Int64, source: String, id: String, type: String,
+                                     body: [UInt8], acceptedAt: Date) -> AuditEntry {
+        AuditEntry(kind: .eventAccepted, timeMilliseconds: milliseconds(acceptedAt), fields: [
+            AuditField("sequence", sequence), AuditField("source", source), AuditField("id", id),
+            AuditField("type", type), AuditField("event", bytes: body),
+        ])
+    }
+
+    /// A rejected event: fields `agency` (the authenticated sender), `event-id` (empty when the
+    /// event could not be parsed), `reason` (GMP reason code), `code` (the deciding layer's code).
+    /// Never the payload.
+    public static func eventRejected(agency: String, eventID: String?, reason: String, code: String,
+                                     at time: Date) -> AuditEntry {
+        AuditEntry(kind: .eventRejected, timeMilliseconds: milliseconds(time), fields: [
+            AuditField("agency", agency), AuditField("event-id", eventID ?? ""),
+            AuditField("reason", reason), AuditField("code", code),
+        ])
+    }
+
+    /// A delivery outcome: fields `subscription`, `sequence`, `delivery`, `attempt`, `consumer`,
+    /// `outcome` (`acknowledged`, `retry`, `dead-lettered`), `reason` (empty when acknowledged).
+    public static func deliveryOutcome(subscription: String, sequence: Int64, delivery: Int64, attempt: Int64,
+                                       consumer: String, outcome: String, reason: String,
+                                       at time: Date) -> AuditEntry {
+        AuditEntry(kind: .deliveryOutcome, timeMilliseconds: milliseconds(time), fields: [
+            AuditField("subscription", subscription), AuditField("sequence", sequence),
+            AuditField("delivery", delivery), AuditField("attempt", attempt), AuditField("consumer", consumer),
+            AuditField("outcome", outcome), AuditField("reason", reason),
+        ])
+    }
+
+    /// An administrative action: fields `operator`, `role`, `action`, `arguments` (as the
+    /// operator gave them, e.g. JSON), `outcome`, `detail`.
+    public static func adminAction(operator name: String, role: String = "", action: String, arguments: String,
+                                   outcome: String, detail: String = "", at time: Date) -> AuditEntry {
+        AuditEntry(kind: .adminAction, timeMilliseconds: milliseconds(time), fields: [
+            AuditField("operator", name), AuditField("role", role), AuditField("action", action),
+            AuditField("arguments", arguments), AuditField("outcome", outcome), AuditField("detail", detail),
+        ])
+    }
+}

@@ -1,0 +1,106 @@
+import Audit
+import Foundation
+import GRDB
+import Store
+
+/// The audit trail's hook points in the store (`docs/audit.md`): an accepted event's record is
+/// written in the same savepoint as the event row, a delivery outcome's in the same savepoint as
+/// the state change, so both commit (and are fsynced) together in the group-commit batch that
+/// carries them; no extra transaction, no extra fsync.
+extension SQLiteStore: AuditRecording {
+    /// Appends `entry` (a rejection, an admin action) to the audit trail in the next group-commit
+    /// batch; returns once it is durable. Does nothing when the audit trail is disabled.
+    public func recordAudit(_ entry: AuditEntry) async throws(StoreError) {
+        guard configuration.auditEnabled else { return }
+        _ = try await write { database in try AuditLedger.append(entry, in: database) }
+    }
+
+    /// The audit chain's head: the number of records (the newest index) and its hash.
+    public func auditHead() async throws(StoreError) -> (recordCount: Int64, hash: [UInt8]) {
+        try await read("audit head") { database in
+            let head = try AuditLedger.head(in: database)
+            return (head.index, head.hash)
+        }
+    }
+
+    /// Stores a signed checkpoint (in the next group-commit batch).
+    public func appendAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws(StoreError) {
+        try await write { database in try AuditLedger.append(checkpoint, in: database) }
+    }
+
+    /// The accepted event's record (inside the append's savepoint).
+    static func audit(_ event: NewEvent, sequence: EventSequence, in database: Database) throws {
+        try AuditLedger.append(.eventAccepted(sequence: sequence.rawValue, source: event.source, id: event.id,
+                                              type: event.type, body: event.body, acceptedAt: event.acceptedAt),
+                               in: database)
+    }
+
+    /// An admin action's record (inside the savepoint of its `admin_actions` row).
+    static func audit(_ action: AdminAction, in database: Database) throws {
+        try AuditLedger.append(.adminAction(operator: action.operatorName, role: action.role, action: action.action,
+                                            arguments: action.arguments, outcome: action.outcome, detail: action.detail,
+                                            at: action.requestedAt),
+                               in: database)
+    }
+
+    /// Settles a delivery and, when the answer was applied and auditing is on, appends its
+    /// outcome record in the same savepoint.
+    static func settleAudited(
+        _ delivery: DeliveryID,
+        by consumer: ConsumerID,
+        _ settlement: DeliveryTransitions.Settlement,
+        now: Date,
+        audited: Bool,
+        in database: Database
+    ) throws -> SettleOutcome {
+        let outcome = try DeliveryTransitions.settle(delivery, by: consumer, settlement, now: now, in: database)
+        guard audited, outcome == .applied else { return outcome }
+        guard let row = try Row.fetchOne(
+            database.cachedStatement(sql: "SELECT seq, subscription, attempt FROM delivery WHERE id = ?"),
+            arguments: [delivery.rawValue]
+        ) else { return outcome }
+        let (name, reason): (String, String) = switch settlement {
+        case .acknowledge: ("acknowledged", "")
+        case .retry(_, let failure): ("retry", failure.reason)
+        case .dead(let failure): ("dead-lettered", failure.reason)
+        }
+        try AuditLedger.append(.deliveryOutcome(subscription: row["subscription"], sequence: row["seq"], delivery: delivery.rawValue,
+                                                attempt: row["attempt"], consumer: consumer.rawValue, outcome: name,
+                                                reason: reason, at: now),
+                               in: database)
+        return outcome
+    }
+}
+
+extension SQLiteStore {
+    /// The index of the first audit record at or after `cutoff` (nil when every record is
+    /// older), and the retention anchor in force.
+    public func auditRetentionBoundary(cutoff: Date) async throws(StoreError) -> (firstKept: Int64?, head: Int64) {
+        try await read("audit retention boundary") { database in
+            let cutoffMilliseconds = AuditEntry.milliseconds(cutoff)
+            let firstKept = try Int64.fetchOne(database, sql: "SELECT min(idx) FROM audit_record WHERE at >= ?",
+                                               arguments: [cutoffMilliseconds])
+            return (firstKept, try AuditLedger.head(in: database).index)
+        }
+    }
+
+    /// Deletes every audit record before `anchor.firstIndex` and records `anchor` (the hash of
+    /// the record before it and the archive that holds the deleted records), in one transaction.
+    /// Refuses (`store.invalid-argument`) when `anchor.previousHash` is not the stored hash of
+    /// record `anchor.firstIndex - 1`: the chain must continue exactly where the archive ends.
+    public func pruneAudit(anchor: AuditAnchor, now: Date) async throws(StoreError) -> Int {
+        try await write { database in
+            let stored = try Data.fetchOne(database, sql: "SELECT hash FROM audit_record WHERE idx = ?",
+                                           arguments: [anchor.firstIndex - 1])
+            guard let stored, [UInt8](stored) == anchor.previousHash else {
+                throw StoreError(.invalidArgument, "the audit anchor does not match record \(anchor.firstIndex - 1)")
+            }
+            try database.execute(sql: "DELETE FROM audit_record WHERE idx < ?", arguments: [anchor.firstIndex])
+            let deleted = database.changesCount
+            try database.execute(sql: """
+                INSERT OR REPLACE INTO audit_anchor (id, first_index, previous_hash, archive, archived_at) VALUES (1, ?, ?, ?, ?)
+                """, arguments: [anchor.firstIndex, Data(anchor.previousHash), anchor.archive, AuditEntry.milliseconds(now)])
+            return deleted
+        }
+    }
+}
