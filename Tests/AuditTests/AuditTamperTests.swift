@@ -11,12 +11,12 @@ struct AuditTamperTests {
     func untouchedTrailVerifies() async throws {
         let fixture = try AuditFixture()
         let count = try await fixture.writeTrail()
-        #expect(count == 16)
+        #expect(count == 11)
         let report = try fixture.verifyStore()
         #expect(report.finding == nil, "\(String(describing: report.finding))")
-        #expect(report.recordsChecked == 16)
+        #expect(report.recordsChecked == 11)
         #expect(report.firstIndex == 1)
-        #expect(report.lastIndex == 16)
+        #expect(report.lastIndex == 11)
         #expect(report.eventSignaturesChecked == 6)
         #expect(report.checkpointsChecked == 2)
     }
@@ -71,9 +71,9 @@ struct AuditTamperTests {
     func truncatedTailIsNamed() async throws {
         let fixture = try AuditFixture()
         try await fixture.writeTrail()
-        try fixture.tamper { try $0.execute(sql: "DELETE FROM audit_record WHERE idx >= 12") }
+        try fixture.tamper { try $0.execute(sql: "DELETE FROM audit_record WHERE idx >= 8") }
         let finding = try #require(try fixture.verifyStore().finding)
-        #expect(finding.index == 12)
+        #expect(finding.index == 8)
         #expect(finding.reason == .recordMissing)
     }
 
@@ -81,13 +81,13 @@ struct AuditTamperTests {
     func rechainedHistoryContradictsCheckpoint() async throws {
         let fixture = try AuditFixture()
         try await fixture.writeTrail()
-        // Change record 10 (an acknowledgement becomes a dead letter) and re-hash every record
+        // Change record 7 (the acknowledgements become dead letters) and re-hash every record
         // after it: the chain is internally consistent, but not the one the broker signed.
         try fixture.tamper { database in
-            var previous = try database.auditBlob("hash", of: 9)
-            for index in Int64(10)...16 {
+            var previous = try database.auditBlob("hash", of: 6)
+            for index in Int64(7)...11 {
                 var encoding = try database.auditBlob("encoding", of: index)
-                if index == 10 {
+                if index == 7 {
                     var (_, entry) = try AuditEncoding.decode(encoding)
                     entry.fields = entry.fields.map { $0.name == "outcome" ? AuditField("outcome", "dead-lettered") : $0 }
                     encoding = AuditEncoding.encode(entry, index: index)
@@ -98,7 +98,7 @@ struct AuditTamperTests {
             }
         }
         let finding = try #require(try fixture.verifyStore().finding)
-        #expect(finding.index == 16, "\(finding)")
+        #expect(finding.index == 11, "\(finding)")
         #expect(finding.reason == .checkpointMismatch)
         #expect(finding.message.contains("after record 3"))
     }
@@ -120,7 +120,7 @@ struct AuditTamperTests {
         try fixture.tamper { database in
             // Rewrite record 2's event (n: 2 → n: 9) and re-chain every record after it.
             var previous = try database.auditBlob("hash", of: 1)
-            for index in Int64(2)...16 {
+            for index in Int64(2)...11 {
                 var encoding = try database.auditBlob("encoding", of: index)
                 if index == 2 {
                     var (_, entry) = try AuditEncoding.decode(encoding)

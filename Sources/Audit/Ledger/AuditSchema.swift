@@ -12,7 +12,10 @@ public enum AuditSchema {
         try database.execute(sql: """
             -- One row per record; `encoding` is the canonical encoding (it carries the index, kind,
             -- time and fields), `hash` = SHA-256(previous hash || encoding). `kind` and `at` repeat
-            -- the encoding for queries (retention by time); `verify` checks they agree.
+            -- the encoding for queries; `verify` checks they agree. No index on `at`: every append
+            -- would pay for it, and retention finds its boundary by scanning from the oldest
+            -- record in index order (records are appended in time order), stopping at the first
+            -- record it keeps.
             CREATE TABLE audit_record (
                 idx      INTEGER PRIMARY KEY,
                 kind     TEXT    NOT NULL,
@@ -20,7 +23,6 @@ public enum AuditSchema {
                 encoding BLOB    NOT NULL,
                 hash     BLOB    NOT NULL
             );
-            CREATE INDEX audit_record_by_time ON audit_record (at);
 
             -- Signed checkpoints: the broker's JWS over the statement built from
             -- (record_count, head_hash, at), see AuditCheckpoint.statement.

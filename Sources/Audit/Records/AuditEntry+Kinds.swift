@@ -27,16 +27,38 @@ extension AuditEntry {
         ])
     }
 
-    /// A delivery outcome: fields `subscription`, `sequence`, `delivery`, `attempt`, `consumer`,
-    /// `outcome` (`acknowledged`, `retry`, `dead-lettered`), `reason` (empty when acknowledged).
-    public static func deliveryOutcome(subscription: String, sequence: Int64, delivery: Int64, attempt: Int64,
-                                       consumer: String, outcome: String, reason: String,
-                                       at time: Date) -> AuditEntry {
-        AuditEntry(kind: .deliveryOutcome, timeMilliseconds: milliseconds(time), fields: [
-            AuditField("subscription", subscription), AuditField("sequence", sequence),
-            AuditField("delivery", delivery), AuditField("attempt", attempt), AuditField("consumer", consumer),
-            AuditField("outcome", outcome), AuditField("reason", reason),
-        ])
+    /// One settled delivery of a ``deliveryOutcomes(consumer:outcome:reason:deliveries:at:)`` record.
+    public struct SettledDelivery: Sendable, Hashable {
+        /// The subscription.
+        public var subscription: String
+        /// The event's sequence number.
+        public var sequence: Int64
+        /// The delivery id.
+        public var delivery: Int64
+        /// The attempt that was answered.
+        public var attempt: Int64
+
+        /// Creates one.
+        public init(subscription: String, sequence: Int64, delivery: Int64, attempt: Int64) {
+            self.subscription = subscription
+            self.sequence = sequence
+            self.delivery = delivery
+            self.attempt = attempt
+        }
+    }
+
+    /// Delivery outcomes settled together (one consumer's ACKs read at once, or one NACK): fields
+    /// `consumer`, `outcome` (`acknowledged`, `retry`, `dead-lettered`), `reason` (empty when
+    /// acknowledged), then per delivery, in order, `subscription`, `sequence`, `delivery`, `attempt`.
+    public static func deliveryOutcomes(consumer: String, outcome: String, reason: String,
+                                        deliveries: [SettledDelivery], at time: Date) -> AuditEntry {
+        var fields = [AuditField("consumer", consumer), AuditField("outcome", outcome), AuditField("reason", reason)]
+        fields.reserveCapacity(3 + 4 * deliveries.count)
+        for settled in deliveries {
+            fields += [AuditField("subscription", settled.subscription), AuditField("sequence", settled.sequence),
+                       AuditField("delivery", settled.delivery), AuditField("attempt", settled.attempt)]
+        }
+        return AuditEntry(kind: .deliveryOutcome, timeMilliseconds: milliseconds(time), fields: fields)
     }
 
     /// An administrative action: fields `operator`, `role`, `action`, `arguments` (as the

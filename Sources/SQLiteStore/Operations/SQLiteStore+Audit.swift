@@ -43,32 +43,40 @@ extension SQLiteStore: AuditRecording {
                                in: database)
     }
 
-    /// Settles a delivery and, when the answer was applied and auditing is on, appends its
-    /// outcome record in the same savepoint.
+    /// Settles deliveries one after the other and, when auditing is on, appends one
+    /// `delivery.outcome` record listing every delivery the answer was applied to, in the same
+    /// savepoint (one record per batch of ACKs read at once, not one per ACK).
     static func settleAudited(
-        _ delivery: DeliveryID,
+        _ deliveries: [DeliveryID],
         by consumer: ConsumerID,
         _ settlement: DeliveryTransitions.Settlement,
         now: Date,
         audited: Bool,
         in database: Database
-    ) throws -> SettleOutcome {
-        let outcome = try DeliveryTransitions.settle(delivery, by: consumer, settlement, now: now, in: database)
-        guard audited, outcome == .applied else { return outcome }
-        guard let row = try Row.fetchOne(
-            database.cachedStatement(sql: "SELECT seq, subscription, attempt FROM delivery WHERE id = ?"),
-            arguments: [delivery.rawValue]
-        ) else { return outcome }
+    ) throws -> [SettleOutcome] {
+        var outcomes: [SettleOutcome] = []
+        outcomes.reserveCapacity(deliveries.count)
+        var settled: [AuditEntry.SettledDelivery] = []
+        for delivery in deliveries {
+            let outcome = try DeliveryTransitions.settle(delivery, by: consumer, settlement, now: now, in: database)
+            outcomes.append(outcome)
+            guard audited, outcome == .applied, let row = try Row.fetchOne(
+                database.cachedStatement(sql: "SELECT seq, subscription, attempt FROM delivery WHERE id = ?"),
+                arguments: [delivery.rawValue]
+            ) else { continue }
+            settled.append(AuditEntry.SettledDelivery(subscription: row["subscription"], sequence: row["seq"],
+                                                      delivery: delivery.rawValue, attempt: row["attempt"]))
+        }
+        guard !settled.isEmpty else { return outcomes }
         let (name, reason): (String, String) = switch settlement {
         case .acknowledge: ("acknowledged", "")
         case .retry(_, let failure): ("retry", failure.reason)
         case .dead(let failure): ("dead-lettered", failure.reason)
         }
-        try AuditLedger.append(.deliveryOutcome(subscription: row["subscription"], sequence: row["seq"], delivery: delivery.rawValue,
-                                                attempt: row["attempt"], consumer: consumer.rawValue, outcome: name,
-                                                reason: reason, at: now),
+        try AuditLedger.append(.deliveryOutcomes(consumer: consumer.rawValue, outcome: name, reason: reason,
+                                                 deliveries: settled, at: now),
                                in: database)
-        return outcome
+        return outcomes
     }
 }
 
@@ -78,7 +86,8 @@ extension SQLiteStore {
     public func auditRetentionBoundary(cutoff: Date) async throws(StoreError) -> (firstKept: Int64?, head: Int64) {
         try await read("audit retention boundary") { database in
             let cutoffMilliseconds = AuditEntry.milliseconds(cutoff)
-            let firstKept = try Int64.fetchOne(database, sql: "SELECT min(idx) FROM audit_record WHERE at >= ?",
+            // In index order from the oldest record: stops at the first one to keep.
+            let firstKept = try Int64.fetchOne(database, sql: "SELECT idx FROM audit_record WHERE at >= ? ORDER BY idx LIMIT 1",
                                                arguments: [cutoffMilliseconds])
             return (firstKept, try AuditLedger.head(in: database).index)
         }

@@ -31,7 +31,7 @@ extension SQLiteStore {
     public func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome {
         let audited = configuration.auditEnabled
         return try await write { database in
-            try Self.settleAudited(delivery, by: consumer, .acknowledge, now: now, audited: audited, in: database)
+            try Self.settleAudited([delivery], by: consumer, .acknowledge, now: now, audited: audited, in: database)[0]
         }
     }
 
@@ -44,9 +44,7 @@ extension SQLiteStore {
         guard !deliveries.isEmpty else { return [] }
         let audited = configuration.auditEnabled
         return try await write { database in
-            try deliveries.map { delivery in
-                try Self.settleAudited(delivery, by: consumer, .acknowledge, now: now, audited: audited, in: database)
-            }
+            try Self.settleAudited(deliveries, by: consumer, .acknowledge, now: now, audited: audited, in: database)
         }
     }
 
@@ -60,7 +58,8 @@ extension SQLiteStore {
     ) async throws(StoreError) -> SettleOutcome {
         let audited = configuration.auditEnabled
         return try await write { database in
-            try Self.settleAudited(delivery, by: consumer, .retry(at: retryAt, failure), now: now, audited: audited, in: database)
+            try Self.settleAudited([delivery], by: consumer, .retry(at: retryAt, failure), now: now, audited: audited,
+                                   in: database)[0]
         }
     }
 
@@ -73,7 +72,7 @@ extension SQLiteStore {
     ) async throws(StoreError) -> SettleOutcome {
         let audited = configuration.auditEnabled
         return try await write { database in
-            try Self.settleAudited(delivery, by: consumer, .dead(failure), now: now, audited: audited, in: database)
+            try Self.settleAudited([delivery], by: consumer, .dead(failure), now: now, audited: audited, in: database)[0]
         }
     }
 
