@@ -4,11 +4,11 @@ import Foundation
 /// reads nothing, against the same broker without a tail, in the same run; then how many lines
 /// the stalled tail was told it missed. See docs/benchmarks.md.
 ///
-/// `swift run -c release tail-cost [--events 100000] [--rounds 3] [--window 2000] [--batch 64] [--receive-queue 100]`
+/// `swift run -c release tail-cost [--events 100000] [--rounds 4] [--window 2000] [--batch 64] [--receive-queue 100]`
 @main
 enum TailCost {
     static func main() {
-        var options: [String: Int] = ["--events": 100_000, "--rounds": 3, "--window": 2_000, "--batch": 64, "--receive-queue": 100]
+        var options: [String: Int] = ["--events": 100_000, "--rounds": 4, "--window": 2_000, "--batch": 64, "--receive-queue": 100]
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let name = arguments.next() {
             guard options[name] != nil, let value = arguments.next().flatMap({ Int($0) }), value > 0 else {
@@ -36,17 +36,23 @@ enum TailCost {
         let factory = try DeathEvents(broker: broker)
         var without: [Double] = []
         var with: [Double] = []
+        var cpuWithout: [Double] = []
+        var cpuWith: [Double] = []
         for round in 1...rounds {
-            // Alternate the order so that drift (a warming cache, other load) does not favour one side.
+            // Alternate the order (ABBA over two rounds) so that drift (the store growing by every
+            // phase, other load) does not favour one side.
             for stalled in round % 2 == 1 ? [false, true] : [true, false] {
                 let events = try factory.make(count)
                 let tail = stalled ? try StalledTail(broker: broker, receiveQueue: receiveQueue) : nil
                 let flow = try EventFlow(broker: broker)
+                let cpuBefore = ProcessCPUTime.seconds(of: broker.process.processIdentifier) ?? 0
                 let seconds = try flow.run(events, window: window, batch: batch)
+                let cpu = ((ProcessCPUTime.seconds(of: broker.process.processIdentifier) ?? 0) - cpuBefore) / Double(count) * 1e6
                 flow.close()
                 let rate = Double(count) / seconds
                 var line = "round \(round) \(stalled ? "with stalled tail" : "without tail     "): \(format(rate)) events/s"
-                    + " (\(String(format: "%.2f", seconds)) s)"
+                    + " (\(String(format: "%.2f", seconds)) s), gerbangd CPU \(String(format: "%.0f", cpu)) µs per event"
+                if stalled { cpuWith.append(cpu) } else { cpuWithout.append(cpu) }
                 if let tail {
                     let (received, missed) = try tail.drain()
                     line += "; the tail then received \(received) lines and was told it missed \(missed)"
@@ -64,6 +70,10 @@ enum TailCost {
         print("median without tail: \(format(medianWithout)) events/s; with a stalled tail: \(format(medianWith)) events/s;"
               + " ratio \(String(format: "%.3f", ratio)) (cost \(String(format: "%.1f", (1 - ratio) * 100)) %; target ≤ 5 %:"
               + " \(ratio >= 0.95 ? "met" : "NOT met"))")
+        let cpuRatio = median(cpuWith) / median(cpuWithout)
+        print("median gerbangd CPU per event without tail: \(String(format: "%.0f", median(cpuWithout))) µs; with a stalled tail:"
+              + " \(String(format: "%.0f", median(cpuWith))) µs; ratio \(String(format: "%.3f", cpuRatio))"
+              + " (the CPU figure depends far less on the machine's other load than events/s)")
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -109,10 +109,12 @@ public final class SQLiteStore: EventStore {
         }
     }
 
-    /// Runs a write in the next group-commit batch.
+    /// Runs a write in the next group-commit batch; `durability` says whether its answer
+    /// waits for the fsync (see ``WriteDurability``).
     func write<Value: Sendable>(
+        durability: WriteDurability = .synced,
         _ body: @escaping @Sendable (Database) throws -> Value
     ) async throws(StoreError) -> Value {
-        try await writer.submit(body)
+        try await writer.submit(durability: durability, body)
     }
 }

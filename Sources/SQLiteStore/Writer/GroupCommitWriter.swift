@@ -4,7 +4,17 @@ import Logging
 import Store
 
 /// Serialises every write of a ``SQLiteStore`` on one dedicated thread and commits them in
-/// batches: one transaction, hence one WAL fsync (`synchronous = FULL`), per batch.
+/// batches: one transaction per batch, and at most one WAL fsync per batch.
+///
+/// A batch that carries at least one ``WriteDurability/synced`` operation (an append, a dead
+/// letter, an admin action…) commits with `synchronous = FULL`: the WAL is fsynced before any of
+/// its operations is answered. A batch of only ``WriteDurability/relaxed`` operations (claims,
+/// acknowledgements, lease and retry timers, releases) commits with `synchronous = NORMAL`: no
+/// fsync; "WAL mode databases with synchronous=NORMAL are safe from corruption" and "a
+/// transaction committed in WAL mode with synchronous=NORMAL might roll back following a power
+/// loss or system crash" (https://www.sqlite.org/pragma.html#pragma_synchronous) — never after a
+/// process crash (`kill -9`), since the frames are in the operating system's cache. The next
+/// synced commit's fsync of the WAL file also makes every earlier frame durable.
 ///
 /// Callers ``submit(_:)`` an operation and suspend (no thread is blocked) until the batch that
 /// carries it has committed. The writer thread waits for pending operations; once there is one,
@@ -20,8 +30,9 @@ import Store
 /// cooperative pool.
 ///
 /// `Sendable` (`@unchecked`): every mutable field is read and written only while holding
-/// `condition` (an `NSCondition`, i.e. a mutex plus a condition variable); the pool is
-/// `Sendable` and the logger a value.
+/// `condition` (an `NSCondition`, i.e. a mutex plus a condition variable), except
+/// `connectionSyncsEveryCommit`, which only the writer thread touches (inside its own
+/// synchronous `writeWithoutTransaction` call); the pool is `Sendable` and the logger a value.
 final class GroupCommitWriter: @unchecked Sendable {
     private let pool: DatabasePool
     private let maxBatchSize: Int
@@ -36,6 +47,10 @@ final class GroupCommitWriter: @unchecked Sendable {
     private var finishWaiters: [CheckedContinuation<Void, Never>] = []
     private var statistics = StoreWriteStatistics()
 
+    // Writer thread only (no lock): the writer connection's current `synchronous` setting,
+    // FULL when the store opens (see `SQLiteStore.openPool`).
+    private var connectionSyncsEveryCommit = true
+
     /// Starts the writer thread.
     init(pool: DatabasePool, maxBatchSize: Int, maxBatchWait: Duration, logger: Logger) {
         self.pool = pool
@@ -49,12 +64,14 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     /// Runs `operation` in the next batch transaction and returns its result once that
-    /// transaction is durable. Fails with `store.closed` after ``close()``.
+    /// transaction has committed (and, for a `.synced` operation, is on stable storage). Fails
+    /// with `store.closed` after ``close()``.
     func submit<Value: Sendable>(
+        durability: WriteDurability = .synced,
         _ operation: @escaping @Sendable (Database) throws -> Value
     ) async throws(StoreError) -> Value {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Value, StoreError>, Never>) in
-            enqueue(PendingWrite(operation, continuation: continuation))
+            enqueue(PendingWrite(operation, durability: durability, continuation: continuation))
         }
         return try result.get()
     }
@@ -158,8 +175,14 @@ final class GroupCommitWriter: @unchecked Sendable {
     private func commit(_ batch: [PendingWrite]) {
         var fates = [OperationFate](repeating: .notRun, count: batch.count)
         let started = ContinuousClock.now
+        let needsSync = batch.contains { $0.durability == .synced }
         do {
             try pool.writeWithoutTransaction { database in
+                if needsSync != connectionSyncsEveryCommit {
+                    // Outside any transaction: SQLite applies it to the next commit.
+                    try database.execute(sql: needsSync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                    connectionSyncsEveryCommit = needsSync
+                }
                 try database.inTransaction(.immediate) {
                     for (index, write) in batch.enumerated() {
                         do {
@@ -193,6 +216,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         let elapsed = started.duration(to: .now)
         condition.lock()
         statistics.transactions += 1
+        if needsSync { statistics.syncedTransactions += 1 }
         statistics.operations += batch.count
         statistics.largestBatch = max(statistics.largestBatch, batch.count)
         statistics.commitSeconds += elapsed.timeInterval

@@ -15,10 +15,13 @@ struct PendingWrite: Sendable {
     let fail: @Sendable (StoreError) -> Void
     /// When the operation was submitted (starts the batch's wait).
     let submittedAt: ContinuousClock.Instant
+    /// Whether its answer must wait for stable storage.
+    let durability: WriteDurability
 
     /// Wraps `operation`, whose result (or failure) is delivered through `continuation`.
     init<Value: Sendable>(
         _ operation: @escaping @Sendable (Database) throws -> Value,
+        durability: WriteDurability,
         continuation: CheckedContinuation<Result<Value, StoreError>, Never>
     ) {
         self.run = { database in
@@ -33,5 +36,6 @@ struct PendingWrite: Sendable {
         }
         self.fail = { error in continuation.resume(returning: .failure(error)) }
         self.submittedAt = .now
+        self.durability = durability
     }
 }

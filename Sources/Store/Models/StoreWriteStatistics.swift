@@ -4,8 +4,11 @@ import Foundation
 ///
 /// `Sendable`: a value type of numbers.
 public struct StoreWriteStatistics: Sendable, Hashable {
-    /// Write transactions committed (each one fsync with a durable backend).
+    /// Write transactions committed.
     public var transactions: Int
+    /// Of those, the transactions whose commit waited for stable storage (an fsync): the ones
+    /// carrying at least one operation that needs it (see `WriteDurability` in SQLiteStore).
+    public var syncedTransactions: Int
     /// Write operations (appends, claims, acknowledgements…) carried by those transactions.
     public var operations: Int
     /// Events appended (not counting duplicates).
@@ -25,6 +28,7 @@ public struct StoreWriteStatistics: Sendable, Hashable {
     /// Creates write statistics.
     public init(
         transactions: Int = 0,
+        syncedTransactions: Int = 0,
         operations: Int = 0,
         eventsAppended: Int = 0,
         duplicates: Int = 0,
@@ -32,6 +36,7 @@ public struct StoreWriteStatistics: Sendable, Hashable {
         commitSeconds: Double = 0
     ) {
         self.transactions = transactions
+        self.syncedTransactions = syncedTransactions
         self.operations = operations
         self.eventsAppended = eventsAppended
         self.duplicates = duplicates

@@ -23,6 +23,30 @@ struct SQLiteStoreEngineTests {
         #expect(FileManager.default.fileExists(atPath: configuration(in: directory).path))
     }
 
+    @Test("appends commit with an fsync; batches of only claims and acknowledgements do not, and the writer is FULL again after them")
+    func deliveryStateWritesAreRelaxed() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        let store = try await SQLiteStore.open(configuration: configuration(in: directory), logger: .quietTestLogger)
+        let sequence = try await store.appendNew(TestEvents.make(id: "relaxed-1", subscriptions: [TestEvents.subscriberA]))
+        let afterAppend = await store.writeStatistics()
+        #expect(afterAppend.syncedTransactions == afterAppend.transactions)
+
+        let claimed = try await store.claim(subscription: TestEvents.subscriberA, consumer: "kemensos/main/1", limit: 10,
+                                            ordering: .acceptance, leaseDeadline: TestEvents.t0.addingTimeInterval(30),
+                                            now: TestEvents.t0)
+        #expect(claimed.map(\.event.sequence) == [sequence])
+        _ = try await store.acknowledge(claimed.map(\.id), by: "kemensos/main/1", now: TestEvents.t0)
+        let afterDelivery = await store.writeStatistics()
+        #expect(afterDelivery.transactions == afterAppend.transactions + 2)
+        #expect(afterDelivery.syncedTransactions == afterAppend.syncedTransactions, "claim and ACK commit without an fsync")
+
+        // A synced operation after relaxed ones sees the connection back at FULL.
+        #expect(try await store.durabilitySettings().synchronous == 2)
+        #expect(await store.writeStatistics().syncedTransactions == afterAppend.syncedTransactions + 1)
+        await store.close()
+    }
+
     @Test("the defaults are the documented ones and valid")
     func defaults() throws {
         let configuration = SQLiteStoreConfiguration(path: "/tmp/x.sqlite")
