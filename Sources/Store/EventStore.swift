@@ -4,10 +4,16 @@ import Foundation
 /// de-duplication window.
 ///
 /// A conforming type is `Sendable`: the broker calls it from many tasks at once. Every
-/// mutating call returns only once its effect is durable (for the SQLite backend: the
-/// transaction that carries it has been fsynced), so a confirmation sent after `append`
-/// returns survives a crash. Implementations batch concurrent writes into one transaction
-/// (group commit); callers simply issue calls concurrently.
+/// mutating call returns only once its effect is committed and survives a crash of the
+/// process. Calls whose effect backs a promise already made — `append` (ACCEPTED),
+/// `deadLetter`, `scheduleRetry`, replay, purge, prune, audit — return only once it also
+/// survives a power loss (for the SQLite backend: the transaction that carries it has been
+/// fsynced). `claim`, `acknowledge`, `expireLeases`, `releaseDeliveries` and
+/// `promoteDueRetries` may return before that: a power loss can undo the most recent of them
+/// (never an earlier one while keeping a later one), which only makes the broker deliver those
+/// events again — allowed by at-least-once delivery, like a consumer that crashed before its
+/// ACK. Implementations batch concurrent writes into one transaction (group commit); callers
+/// simply issue calls concurrently.
 ///
 /// Time is always passed in by the caller (`now`, `acceptedAt`, deadlines), so the store holds
 /// no clock of its own and tests are deterministic.

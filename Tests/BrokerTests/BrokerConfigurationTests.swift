@@ -14,7 +14,10 @@ import Testing
             adapter-endpoint: tcp://127.0.0.1:7000
             limits: {max-credit: 50}
             delivery: {tick-ms: 1234}
+            store: {fsync-delivery-transitions: true}
             """)
+        #expect(configuration.store.fsyncDeliveryTransitions)
+        #expect(BrokerConfiguration().store.fsyncDeliveryTransitions == false)
         #expect(configuration.adapterEndpoint == "tcp://127.0.0.1:7000")
         #expect(configuration.limits.maxCredit == 50)
         #expect(configuration.delivery.tickMilliseconds == 1234)

@@ -55,7 +55,7 @@ extension BrokerConfiguration {
         }
         if let section = try root.section("store") {
             try section.requireOnly(["file-name", "max-batch-size", "max-batch-wait-ms", "dedup-window-seconds",
-                                     "retention-seconds"])
+                                     "retention-seconds", "fsync-delivery-transitions"])
             var store = configuration.store
             store.fileName = try section.string("file-name") ?? store.fileName
             store.maxBatchSize = try section.int("max-batch-size", in: 1...100_000) ?? store.maxBatchSize
@@ -63,6 +63,7 @@ extension BrokerConfiguration {
             store.deduplicationWindowSeconds = try section.int("dedup-window-seconds", in: 1...31_536_000)
                 ?? store.deduplicationWindowSeconds
             store.retentionSeconds = try section.int("retention-seconds", in: 1...315_360_000) ?? store.retentionSeconds
+            store.fsyncDeliveryTransitions = try section.bool("fsync-delivery-transitions") ?? store.fsyncDeliveryTransitions
             configuration.store = store
         }
         if let section = try root.section("limits") {

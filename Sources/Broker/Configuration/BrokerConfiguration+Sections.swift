@@ -40,6 +40,9 @@ extension BrokerConfiguration {
         public var deduplicationWindowSeconds: Int
         /// Retention of fully acknowledged events, seconds. Default 604,800 (7 days).
         public var retentionSeconds: Int
+        /// Whether claims, ACKs and lease changes are fsynced like appends. Default `false`
+        /// (they only need to survive a process crash; see `docs/store.md`).
+        public var fsyncDeliveryTransitions = false
 
         /// Creates settings; every argument defaults to the documented default.
         public init(

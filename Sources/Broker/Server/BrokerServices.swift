@@ -67,6 +67,7 @@ struct BrokerServices: Sendable {
             deduplicationWindow: .seconds(settings.deduplicationWindowSeconds),
             retention: .seconds(settings.retentionSeconds))
         storeConfiguration.auditEnabled = configuration.audit.enabled
+        storeConfiguration.fsyncDeliveryTransitions = settings.fsyncDeliveryTransitions
         let store: SQLiteStore
         do {
             store = try await SQLiteStore.open(configuration: storeConfiguration, logger: logger)

@@ -59,6 +59,11 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
     /// ``SQLiteStore/recordAudit(_:)`` are appended to the hash-chained audit trail, in the same
     /// transaction as the change they attest (`docs/audit.md`). Default `true`.
     public var auditEnabled = true
+    /// Whether claims, acknowledgements, lease expiry, releases and retry promotion are
+    /// fsynced before they return, like appends. Default `false`: they are committed without
+    /// an fsync of their own (`WriteDurability/relaxed`); a power loss can then undo the latest
+    /// of them, which only causes redeliveries (`docs/store.md`, "Durability argument").
+    public var fsyncDeliveryTransitions = false
 
     /// A configuration with every default, storing its database at `path`.
     public init(

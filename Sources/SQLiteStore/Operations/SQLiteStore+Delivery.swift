@@ -3,6 +3,12 @@ import GRDB
 import Store
 
 extension SQLiteStore {
+    /// What claims, acknowledgements and lease changes need from their commit (see
+    /// ``SQLiteStoreConfiguration/fsyncDeliveryTransitions``).
+    var deliveryTransitionDurability: WriteDurability {
+        configuration.fsyncDeliveryTransitions ? .synced : .relaxed
+    }
+
     /// Claims ready deliveries (a write: it is batched with the other writes).
     public func claim(
         subscription: SubscriptionID,
@@ -14,7 +20,7 @@ extension SQLiteStore {
     ) async throws(StoreError) -> [ClaimedDelivery] {
         guard limit >= 0 else { throw StoreError(.invalidArgument, "claim limit must not be negative, got \(limit)") }
         guard limit > 0 else { return [] }
-        return try await write(durability: .relaxed) { database in
+        return try await write(durability: deliveryTransitionDurability) { database in
             try DeliveryTransitions.claim(
                 subscription: subscription,
                 consumer: consumer,
@@ -30,7 +36,7 @@ extension SQLiteStore {
     /// Acknowledges a delivery.
     public func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome {
         let audited = configuration.auditEnabled
-        return try await write(durability: .relaxed) { database in
+        return try await write(durability: deliveryTransitionDurability) { database in
             try Self.settleAudited([delivery], by: consumer, .acknowledge, now: now, audited: audited, in: database)[0]
         }
     }
@@ -43,7 +49,7 @@ extension SQLiteStore {
     ) async throws(StoreError) -> [SettleOutcome] {
         guard !deliveries.isEmpty else { return [] }
         let audited = configuration.auditEnabled
-        return try await write(durability: .relaxed) { database in
+        return try await write(durability: deliveryTransitionDurability) { database in
             try Self.settleAudited(deliveries, by: consumer, .acknowledge, now: now, audited: audited, in: database)
         }
     }
@@ -78,17 +84,17 @@ extension SQLiteStore {
 
     /// Returns expired leases to ready.
     public func expireLeases(now: Date) async throws(StoreError) -> Int {
-        try await write(durability: .relaxed) { database in try DeliveryTransitions.expireLeases(now: now, in: database) }
+        try await write(durability: deliveryTransitionDurability) { database in try DeliveryTransitions.expireLeases(now: now, in: database) }
     }
 
     /// Returns a disconnected consumer's deliveries to ready.
     public func releaseDeliveries(of consumer: ConsumerID, now: Date) async throws(StoreError) -> Int {
-        try await write(durability: .relaxed) { database in try DeliveryTransitions.release(consumer: consumer, now: now, in: database) }
+        try await write(durability: deliveryTransitionDurability) { database in try DeliveryTransitions.release(consumer: consumer, now: now, in: database) }
     }
 
     /// Returns due retries to ready.
     public func promoteDueRetries(now: Date) async throws(StoreError) -> Int {
-        try await write(durability: .relaxed) { database in try DeliveryTransitions.promoteDueRetries(now: now, in: database) }
+        try await write(durability: deliveryTransitionDurability) { database in try DeliveryTransitions.promoteDueRetries(now: now, in: database) }
     }
 
     /// The earliest lease deadline or retry time.

@@ -4,7 +4,7 @@
 /// still applied: the consumer did process or reject the event. An answer for a delivery that
 /// another consumer holds now is not applied.
 public enum SettleOutcome: Sendable, Hashable {
-    /// The transition was applied and is durable.
+    /// The transition was applied and committed (fsynced or not: see ``EventStore``).
     case applied
     /// No delivery has this id (never existed, or purged).
     case unknownDelivery

@@ -47,6 +47,26 @@ struct SQLiteStoreEngineTests {
         await store.close()
     }
 
+    @Test("with fsyncDeliveryTransitions, claims and acknowledgements commit with an fsync too")
+    func deliveryStateWritesSyncedOnRequest() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        var settings = configuration(in: directory)
+        #expect(settings.fsyncDeliveryTransitions == false)
+        settings.fsyncDeliveryTransitions = true
+        let store = try await SQLiteStore.open(configuration: settings, logger: .quietTestLogger)
+        _ = try await store.appendNew(TestEvents.make(id: "synced-1", subscriptions: [TestEvents.subscriberA]))
+        let claimed = try await store.claim(subscription: TestEvents.subscriberA, consumer: "kemensos/main/1", limit: 10,
+                                            ordering: .acceptance, leaseDeadline: TestEvents.t0.addingTimeInterval(30),
+                                            now: TestEvents.t0)
+        #expect(claimed.count == 1)
+        #expect(try await store.acknowledge(claimed.map(\.id), by: "kemensos/main/1", now: TestEvents.t0) == [.applied])
+        let statistics = await store.writeStatistics()
+        #expect(statistics.transactions >= 3)
+        #expect(statistics.syncedTransactions == statistics.transactions)
+        await store.close()
+    }
+
     @Test("the defaults are the documented ones and valid")
     func defaults() throws {
         let configuration = SQLiteStoreConfiguration(path: "/tmp/x.sqlite")
