@@ -207,9 +207,11 @@ final class AdminLoop {
         }
     }
 
-    /// Hands the observations since the last turn to every tail.
+    /// Hands the observations since the last turn to every tail; while every tail is stalled,
+    /// the feed only counts (see ``TailFeed``).
     private func fanOut() {
         let (lines, dropped) = feed.take()
+        defer { feed.setCountingOnly(!tails.isEmpty && tails.values.allSatisfy { $0.blocked && !$0.replaying }) }
         guard !tails.isEmpty else { return }
         for tail in Array(tails.values) {
             tail.missed += dropped

@@ -10,7 +10,12 @@ import Synchronization
 /// `capacity` lines, further lines are dropped and counted (``take()`` reports them, and every
 /// tail is told it missed them). Never blocks, never grows beyond `capacity`.
 ///
-/// `Sendable`: an `Atomic` flag and `Mutex`-guarded state.
+/// While every connected tail is stalled (its peer's queue full), the admin thread switches the
+/// feed to counting only (``setCountingOnly(_:)``): emitting is then one relaxed atomic add, no
+/// line is built and no lock taken, so a stalled tail costs the broker next to nothing; the
+/// count comes back from ``take()`` as dropped lines, and the tails are told they missed them.
+///
+/// `Sendable`: `Atomic` flags and counters and `Mutex`-guarded state.
 final class TailFeed: Sendable {
     private struct Buffer {
         var lines: [TailLine] = []
@@ -18,6 +23,8 @@ final class TailFeed: Sendable {
     }
 
     private let active = Atomic<Bool>(false)
+    private let countingOnly = Atomic<Bool>(false)
+    private let counted = Atomic<Int>(0)
     private let buffer = Mutex(Buffer())
     private let deliveredBySubscription = Mutex<[String: Int]>([:])
     /// The most lines held for the admin thread (`admin.tail-buffer`).
@@ -40,6 +47,10 @@ final class TailFeed: Sendable {
     /// Queues a line when a tail is connected; drops (and counts) it when the buffer is full.
     func emit(_ line: @autoclosure () -> TailLine) {
         guard active.load(ordering: .relaxed) else { return }
+        if countingOnly.load(ordering: .relaxed) {
+            counted.add(1, ordering: .relaxed)
+            return
+        }
         let line = line()
         buffer.withLock { buffer in
             if buffer.lines.count < capacity {
@@ -50,12 +61,19 @@ final class TailFeed: Sendable {
         }
     }
 
-    /// Takes every queued line and the number dropped since the last call.
+    /// Takes every queued line and the number dropped (or only counted) since the last call.
     func take() -> (lines: [TailLine], dropped: Int) {
-        buffer.withLock { buffer in
+        let taken = buffer.withLock { buffer in
             defer { buffer = Buffer() }
             return (buffer.lines, buffer.dropped)
         }
+        return (taken.0, taken.1 + counted.exchange(0, ordering: .relaxed))
+    }
+
+    /// Counts observations instead of queueing lines (the admin thread, while every tail is
+    /// stalled), or queues lines again.
+    func setCountingOnly(_ value: Bool) {
+        countingOnly.store(value, ordering: .relaxed)
     }
 
     /// Counts deliveries sent per subscription (always on: one dictionary update, for the

@@ -9,7 +9,8 @@ import ZeroMQ
 @Suite(.serialized) struct AdminDeadLetterTests {
     @Test func deadLetterRoundTripWithRoles() async throws {
         try await IOThread.run {
-            let broker = try BrokerProcess()
+            // Raw test adapters send no heartbeats: a long interval keeps their sessions through slow CLI runs.
+            let broker = try BrokerProcess(heartbeat: "interval-ms: 10000")
             let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
             try publisher.hello(agency: "dukcapil")
             let events = try (1...3).map { _ in try TestEvents.signed(broker: broker) }

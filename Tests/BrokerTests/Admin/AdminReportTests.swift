@@ -8,7 +8,8 @@ import ZeroMQ
 @Suite(.serialized) struct AdminReportTests {
     @Test func statusAdaptersRoutesAndEventsShow() async throws {
         try await IOThread.run {
-            let broker = try BrokerProcess()
+            // Raw test adapters send no heartbeats: a long interval keeps their sessions through slow CLI runs.
+            let broker = try BrokerProcess(heartbeat: "interval-ms: 10000")
             let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
             try publisher.hello(agency: "dukcapil")
             let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
@@ -68,7 +69,8 @@ import ZeroMQ
 
     @Test func anUnreachableBrokerIsNamedWithTheKeyUsed() async throws {
         try await IOThread.run {
-            let broker = try BrokerProcess()
+            // Raw test adapters send no heartbeats: a long interval keeps their sessions through slow CLI runs.
+            let broker = try BrokerProcess(heartbeat: "interval-ms: 10000")
             let cli = try OperatorCLI.run(broker, as: "vera", ["status", "--endpoint", "tcp://127.0.0.1:9", "--timeout", "300"])
             #expect(cli.status == 2)
             #expect(cli.stderr.contains("admin.unreachable"))

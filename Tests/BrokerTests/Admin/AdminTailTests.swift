@@ -32,7 +32,8 @@ import ZeroMQ
 
     @Test func filtersMaskingAndJSONLines() async throws {
         try await IOThread.run {
-            let broker = try BrokerProcess()
+            // Raw test adapters send no heartbeats: a long interval keeps their sessions through slow CLI runs.
+            let broker = try BrokerProcess(heartbeat: "interval-ms: 10000")
             let tails: [String: OperatorCLI] = [
                 "all": try OperatorCLI(broker, as: "vera", ["tail", "-o", "json", "--stop-after", "60s"]),
                 "text": try OperatorCLI(broker, as: "vera", ["tail", "--stop-after", "60s"]),
