@@ -33,6 +33,8 @@ public final class BrokerMetrics: Sendable {
         var retried = 0
         var deadLettered = 0
         var sessionsEnded: [String: Int] = [:]
+        var connectionsClosed: [String: Int] = [:]
+        var connectionsOpen = 0
         var publishToConfirm = Histogram()
         var publishToDeliver = Histogram()
     }
@@ -81,6 +83,10 @@ public final class BrokerMetrics: Sendable {
     func retried() { state.withLock { $0.retried += 1 } }
     func deadLettered() { state.withLock { $0.deadLettered += 1 } }
     func sessionEnded(_ reason: ReasonCode) { state.withLock { $0.sessionsEnded[reason.rawValue, default: 0] += 1 } }
+    /// The broker closed an adapter connection (e.g. `session.hello-timeout`).
+    func connectionClosed(_ reason: ReasonCode) { state.withLock { $0.connectionsClosed[reason.rawValue, default: 0] += 1 } }
+    /// The adapter connections open now (accepted, not yet reported closed by the socket monitor).
+    func setOpenConnections(_ count: Int) { state.withLock { $0.connectionsOpen = count } }
 
     /// The Prometheus text exposition of every metric, with the queue depths given.
     public func render(queues: [QueueStats]) -> String {
@@ -110,6 +116,10 @@ public final class BrokerMetrics: Sendable {
         counter("gerbang_dead_lettered_total", "Deliveries moved to the dead letters by the broker.", [("", state.deadLettered)])
         counter("gerbang_sessions_ended_total", "Sessions ended, by reason.",
                 state.sessionsEnded.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
+        counter("gerbang_connections_closed_total", "Adapter connections the broker closed, by reason.",
+                state.connectionsClosed.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
+        out += "# HELP gerbang_connections_open Adapter connections open now.\n# TYPE gerbang_connections_open gauge\n"
+        out += "gerbang_connections_open \(state.connectionsOpen)\n"
         out += "# HELP gerbang_queue_depth Deliveries per subscription and state.\n# TYPE gerbang_queue_depth gauge\n"
         for queue in queues.sorted(by: { $0.subscription < $1.subscription }) {
             for (stateName, value) in [("ready", queue.ready), ("inflight", queue.inFlight), ("waiting", queue.waiting), ("dead", queue.dead)] {

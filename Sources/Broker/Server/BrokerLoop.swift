@@ -56,7 +56,7 @@ final class BrokerLoop {
                            maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
-        rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)
+        rateLimiter = AgencyRateLimiter(rates: configured)
     }
 
     private var tick: Duration { .milliseconds(services.configuration.delivery.tickMilliseconds) }
@@ -234,6 +234,7 @@ final class BrokerLoop {
         nextSessionID += 1
         sessions[routingID] = session
         sessionsByID[session.id] = session
+        connections.sessionOpened(routingID)
         logger.info("session opened", metadata: ["session": "\(session.id)", "agency": "\(agency)",
                                                  "adapter": "\(hello.adapterName)", "version": "\(hello.adapterVersion)",
                                                  "subscriptions": "\(granted.map(\.id))"])
@@ -279,6 +280,7 @@ final class BrokerLoop {
         guard sessionsByID.removeValue(forKey: session.id) != nil else { return }
         services.metrics.sessionEnded(reason)
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
+        connections.sessionEnded(session.routingID, at: clock.now)
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
         let acknowledged = session.pendingAcknowledgements
