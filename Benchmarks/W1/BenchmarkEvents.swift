@@ -16,6 +16,10 @@ struct BenchmarkEvents {
     let eventBytes: Int
     /// The run's `id` prefix: `xxxxxxxx-xxxx-4xxx-8xxx`; an event's id is `<prefix>-<index, 12 hex>`.
     let prefix: String
+    /// What ``signed(index:)`` signs more events with (the soak signs as it goes).
+    private let template: CloudEvent
+    private let padding: Int
+    private let signer: PayloadSigner
 
     /// Signs `count` events of `size` bytes (or of their natural size when that is larger) with the agency key that development mode issued in
     /// `broker`'s data directory, on every core.
@@ -29,6 +33,8 @@ struct BenchmarkEvents {
             contentsOf: BrokerChild.repositoryRoot.appendingPathComponent("Config/examples/population.death.registered.json"),
             encoding: .utf8)
         let template = try CloudEvent(parsing: example)
+        self.template = template
+        self.signer = signer
         let hex = UUID().uuidString.lowercased().prefix(23)
         let prefix = String(hex.prefix(14)) + "4" + String(hex.dropFirst(15).prefix(4)) + "8" + String(hex.dropFirst(20))
         self.prefix = prefix
@@ -38,6 +44,7 @@ struct BenchmarkEvents {
         // Already as large (the example with its signature is about 1 KiB): no padding.
         let overhead = #","tracestate":"w1="#.utf8.count
         let padding = size > unpadded.count + overhead ? size - unpadded.count - overhead : 0
+        self.padding = padding
         guard padding <= 500 else {
             throw BenchmarkError("an event without padding has \(unpadded.count) bytes; --event-bytes can add at most 500")
         }
@@ -64,6 +71,12 @@ struct BenchmarkEvents {
         guard events.count == count, events.allSatisfy({ $0.count == eventBytes }) else {
             throw BenchmarkError("signed \(events.count) events of uneven sizes; expected \(count)")
         }
+    }
+
+    /// Event `index` signed now, exactly like those signed up front (the same size); for indexes
+    /// past ``events`` (the soak publishes more events than it could hold signed in memory).
+    func signed(index: Int) throws -> [UInt8] {
+        try Self.sign(template, index: index, prefix: prefix, padding: padding, signer: signer)
     }
 
     /// The event with index `index`.

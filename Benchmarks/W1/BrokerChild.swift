@@ -12,6 +12,8 @@ final class BrokerChild {
     let endpoint: String
     /// Its CURVE public key (Z85).
     let publicKey: String
+    /// The port of its Prometheus `/metrics` endpoint on 127.0.0.1 (nil when its ready line had none).
+    let metricsPort: UInt16?
     /// The configuration file it was started with (its text).
     let configuration: String
     /// The executable.
@@ -90,6 +92,7 @@ final class BrokerChild {
         }
         self.endpoint = endpoint
         self.publicKey = publicKey
+        metricsPort = fields["metrics-port"].flatMap { UInt16($0) }
     }
 
     /// Keeps the temporary folder after the run.

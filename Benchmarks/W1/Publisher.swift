@@ -4,7 +4,7 @@ import GMP
 /// before the PUBLISH that carries it goes out (``sendTimes``, by event index) and counts the
 /// answers. Not `Sendable`: it owns a socket.
 final class Publisher {
-    private let connection: AdapterConnection
+    let connection: AdapterConnection
     /// Monotonic send time of each event index (0: not sent).
     private(set) var sendTimes: [UInt64]
     /// Monotonic receive time of each event index's ACCEPTED (0: none yet).
@@ -110,7 +110,7 @@ final class Publisher {
 
     /// Reads answers: waits up to `waitMilliseconds` for the first (0: none), then takes every
     /// answer already there. Returns how many events were answered.
-    private func collectAnswers(into outcome: inout Outcome, waitMilliseconds: Int32) throws -> Int {
+    func collectAnswers(into outcome: inout Outcome, waitMilliseconds: Int32) throws -> Int {
         var answered = 0
         var wait = waitMilliseconds
         while let message = try connection.receive(timeoutMilliseconds: wait) {

@@ -13,16 +13,24 @@ final class ReceiveLog: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The highest index (exclusive) the log grows to when a DELIVER lies past its capacity.
+    private let limit: Int
 
-    /// A log for event indexes `0..<capacity`.
-    init(capacity: Int) {
+    /// A log for event indexes `0..<capacity`, growing (in steps) up to `0..<limit` when events
+    /// past `capacity` arrive (the soak, whose event count is known only after it measured the rate).
+    init(capacity: Int, limit: Int? = nil) {
         state = Mutex(State(times: [UInt64](repeating: 0, count: capacity)))
+        self.limit = max(capacity, limit ?? capacity)
     }
 
     /// Records a DELIVER of event `index` at `time`; a second one of the same index counts as a
     /// redelivery.
     func record(index: Int, at time: UInt64) {
         state.withLock { state in
+            if index >= state.times.count && index < limit {
+                let grown = min(limit, max(index + 1, state.times.count * 3 / 2))
+                state.times.append(contentsOf: repeatElement(0, count: grown - state.times.count))
+            }
             guard state.times.indices.contains(index) else {
                 state.failure = state.failure ?? "DELIVER of an unknown event index \(index)"
                 return

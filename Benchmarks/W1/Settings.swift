@@ -26,11 +26,19 @@ struct Settings {
     var keep = false
     /// Compare throughput with the audit trail on and off (two brokers, alternating rounds).
     var compareAudit = false
+    /// Soak for this many seconds instead of phases (a) and (b) (docs/benchmarks.md, soak).
+    var soakSeconds: Double?
+    /// The soak's CSV (default `w1-soak-<UTC time>.csv` in the current directory).
+    var soakCSVPath: String?
+    /// Seconds between two soak samples.
+    var soakInterval = 10.0
+    /// The soak's offered rate, events per second (default: half the rate measured at its start).
+    var soakRate: Int?
 
     static let usage = """
         usage: w1 [--rounds N] [--events N] [--rate EVENTS_PER_S] [--duration SECONDS] [--window N]
                   [--batch N] [--credit N] [--event-bytes N] [--warm-up N] [--broker-config FILE] [--keep]
-                  [--compare-audit]
+                  [--compare-audit] [--soak SECONDS [--soak-csv FILE] [--soak-interval SECONDS] [--soak-rate N]]
           --rounds      measurement rounds of each phase (default 5)
           --events      events per throughput and baseline round (default 20000)
           --rate        offered rate of the latency phase in events/s (default 2000)
@@ -46,10 +54,18 @@ struct Settings {
           --keep        keep the temporary data directory (store, keys, broker log)
           --compare-audit  throughput only, with the audit trail on and off: two brokers,
                         alternating rounds, medians and their ratio (docs/benchmarks.md, audit-cost)
+          --soak        instead of phases (a) and (b): measure the sustained throughput as in (a)
+                        (default 3 rounds × 10000 events), then publish at half of it, paced by the
+                        clock, for SECONDS, sampling gerbangd's RSS, open fds and queue depth
+                        (docs/benchmarks.md, soak)
+          --soak-csv    the soak's CSV, one row per sample (default w1-soak-<UTC time>.csv)
+          --soak-interval  seconds between samples (default 10)
+          --soak-rate   publish at this rate (events/s) instead of half the measured one
         Needs a release gerbangd next to w1: swift build -c release --product gerbangd
         """
 
     init(arguments: [String]) {
+        var given: Set<String> = []
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
             if flag == "--keep" {
@@ -65,6 +81,11 @@ struct Settings {
                 extraConfigurationPath = path
                 continue
             }
+            if flag == "--soak-csv" {
+                guard let path = iterator.next() else { Self.fail("expected a file after --soak-csv") }
+                soakCSVPath = path
+                continue
+            }
             if flag == "--help" || flag == "-h" {
                 print(Self.usage)
                 exit(0)
@@ -73,6 +94,7 @@ struct Settings {
                 Self.fail("expected a positive number after \(flag)")
             }
             let integer = Int(value)
+            given.insert(flag)
             switch flag {
             case "--rounds": rounds = integer
             case "--events": events = integer
@@ -83,8 +105,17 @@ struct Settings {
             case "--credit": credit = integer
             case "--event-bytes": eventBytes = integer
             case "--warm-up": warmUp = integer
+            case "--soak": soakSeconds = value
+            case "--soak-interval": soakInterval = value
+            case "--soak-rate": soakRate = integer
             default: Self.fail("unknown option \(flag)\n\(Self.usage)")
             }
+        }
+        if soakSeconds != nil {
+            // The soak's short measurement of the maximum, unless given.
+            if !given.contains("--rounds") { rounds = 3 }
+            if !given.contains("--events") { events = 10_000 }
+            guard soakInterval >= 1 else { Self.fail("--soak-interval must be at least 1 s") }
         }
         guard rounds >= 1, events >= 1, rate >= 1, window >= 1, credit >= 1, warmUp >= 1 else {
             Self.fail("values must be at least 1")

@@ -15,10 +15,12 @@ final class SubscriberThread: Sendable {
     private let stopFlag: StopFlag
     private let thread: IOThread
 
-    /// Starts the thread and returns after WELCOME and CREDIT (or throws what went wrong).
-    init(agency: String, adapter: String, credit: Int, capacity: Int, context: Context, broker: BrokerChild) throws {
+    /// Starts the thread and returns after WELCOME and CREDIT (or throws what went wrong). Its log
+    /// holds event indexes `0..<capacity`, growing up to `0..<limit` (see ``ReceiveLog``).
+    init(agency: String, adapter: String, credit: Int, capacity: Int, limit: Int? = nil, context: Context,
+         broker: BrokerChild) throws {
         name = "\(agency)/\(adapter)"
-        let log = ReceiveLog(capacity: capacity)
+        let log = ReceiveLog(capacity: capacity, limit: limit)
         self.log = log
         let endpoint = broker.endpoint
         let publicKey = broker.publicKey

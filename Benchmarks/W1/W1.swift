@@ -13,6 +13,8 @@ enum W1 {
         do {
             if settings.compareAudit {
                 try AuditComparison.run(settings)
+            } else if let seconds = settings.soakSeconds {
+                try Soak.run(settings, seconds: seconds)
             } else {
                 try run(settings)
             }
