@@ -20,6 +20,23 @@ extension BrokerConfiguration {
         return (String(parts[0]), port)
     }
 
+    /// `limits.agency-rates`: agency → `{rate: N, burst: M}` (`burst` defaults to
+    /// `limits.agency-publish-burst`). Whether each agency exists is checked at start, against
+    /// `paths.agencies`.
+    private static func parseAgencyRates(_ section: YAMLSection,
+                                         defaultBurst: Int) throws(BrokerConfigurationError) -> [String: AgencyPublishRate] {
+        var rates: [String: AgencyPublishRate] = [:]
+        for agency in section.keys {
+            guard let entry = try section.section(agency) else { continue }
+            try entry.requireOnly(["rate", "burst"])
+            guard let rate = try entry.int("rate", in: 0...10_000_000) else {
+                throw BrokerConfigurationError(.invalidValue, "\(entry.file): `\(entry.path).rate` is required")
+            }
+            rates[agency] = AgencyPublishRate(rate: rate, burst: try entry.int("burst", in: 1...10_000_000) ?? defaultBurst)
+        }
+        return rates
+    }
+
     /// Parses configuration YAML; `file` names it in error messages.
     public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
         let root = try YAMLSection.parse(text, file: file)
@@ -72,7 +89,8 @@ extension BrokerConfiguration {
                                      "max-subscriptions", "max-credit", "max-pending-publishes",
                                      "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms",
                                      "agency-publish-rate", "agency-publish-burst",
-                                     "max-outbound-per-connection", "max-transport-frame-bytes"])
+                                     "max-outbound-per-connection", "max-transport-frame-bytes",
+                                     "agency-rates", "hello-timeout-ms"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -92,6 +110,10 @@ extension BrokerConfiguration {
                 ?? limits.maxOutboundPerConnection
             limits.maxTransportFrameBytes = try section.int("max-transport-frame-bytes", in: 0...(128 << 20))
                 ?? limits.maxTransportFrameBytes
+            limits.helloTimeoutMilliseconds = try section.int("hello-timeout-ms", in: 0...3_600_000) ?? limits.helloTimeoutMilliseconds
+            if let rates = try section.section("agency-rates") {
+                limits.agencyRates = try parseAgencyRates(rates, defaultBurst: limits.agencyPublishBurst)
+            }
             if limits.maxTransportFrameBytes != 0 && limits.maxTransportFrameBytes < limits.maxFrameBytes {
                 throw BrokerConfigurationError(.invalidValue, "limits.max-transport-frame-bytes (\(limits.maxTransportFrameBytes)) "
                     + "is below limits.max-frame-bytes (\(limits.maxFrameBytes))")

@@ -98,6 +98,18 @@ extension BrokerConfiguration {
         /// Messages the broker holds for one connection whose peer does not read (its ZeroMQ
         /// queue is full); beyond it the session ends. Default 10,000.
         public var maxOutboundPerConnection: Int
+        /// Per-agency publish rates that replace ``agencyPublishRate`` and ``agencyPublishBurst``
+        /// for the agencies named (`limits.agency-rates`). Default: none.
+        public var agencyRates: [String: AgencyPublishRate] = [:]
+        /// How long an adapter connection may carry no session (before its first HELLO, or after
+        /// its session ended) before the broker closes it, milliseconds (`session.hello-timeout`);
+        /// 0 = never. Default 30,000.
+        public var helloTimeoutMilliseconds = 30_000
+
+        /// The publish rate limit of `agency`: its entry in ``agencyRates``, else the default.
+        public func publishRate(of agency: String) -> AgencyPublishRate {
+            agencyRates[agency] ?? AgencyPublishRate(rate: agencyPublishRate, burst: agencyPublishBurst)
+        }
 
         /// Creates limits; every argument defaults to the documented default.
         public init(

@@ -5,7 +5,8 @@ import Routing
 import Store
 
 extension BrokerLoop {
-    /// Every tick: heartbeats, forgetting expired leases, and the store timer (lease expiry,
+    /// Every tick: heartbeats, forgetting expired leases, closing connections without a session
+    /// past the HELLO timeout, and the store timer (lease expiry,
     /// due retries, when `nextScheduledTransition` says one is due) in a task.
     func onTick() {
         let now = clock.now
@@ -21,6 +22,7 @@ extension BrokerLoop {
             for id in expired { session.inFlight.removeValue(forKey: id) }
             session.mayHaveWork = true
         }
+        closeIdleConnections()
         guard !timerRunning else { return }
         timerRunning = true
         let store = services.store

@@ -61,9 +61,13 @@ final class BrokerLoop {
                            maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
+<<<<<<< HEAD
         wallClockWatch = WallClockWatch(threshold: .milliseconds(services.configuration.delivery.clockJumpThresholdMilliseconds),
                                         wall: Date(), monotonic: ContinuousClock.now)
         rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)
+=======
+        rateLimiter = AgencyRateLimiter(rates: configured)
+>>>>>>> main
     }
 
     private var tick: Duration { .milliseconds(services.configuration.delivery.tickMilliseconds) }
@@ -241,6 +245,7 @@ final class BrokerLoop {
         nextSessionID += 1
         sessions[routingID] = session
         sessionsByID[session.id] = session
+        connections.sessionOpened(routingID)
         logger.info("session opened", metadata: ["session": "\(session.id)", "agency": "\(agency)",
                                                  "adapter": "\(hello.adapterName)", "version": "\(hello.adapterVersion)",
                                                  "subscriptions": "\(granted.map(\.id))"])
@@ -286,6 +291,7 @@ final class BrokerLoop {
         guard sessionsByID.removeValue(forKey: session.id) != nil else { return }
         services.metrics.sessionEnded(reason)
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
+        connections.sessionEnded(session.routingID, at: clock.now)
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
         let acknowledged = session.pendingAcknowledgements
