@@ -33,13 +33,10 @@ public final class BrokerMetrics: Sendable {
         var retried = 0
         var deadLettered = 0
         var sessionsEnded: [String: Int] = [:]
-<<<<<<< HEAD
         var clockJumps: [String: Int] = [:]
         var clockJumpMilliseconds = 0
-=======
         var connectionsClosed: [String: Int] = [:]
         var connectionsOpen = 0
->>>>>>> main
         var publishToConfirm = Histogram()
         var publishToDeliver = Histogram()
     }
@@ -130,7 +127,6 @@ public final class BrokerMetrics: Sendable {
         counter("gerbang_dead_lettered_total", "Deliveries moved to the dead letters by the broker.", [("", state.deadLettered)])
         counter("gerbang_sessions_ended_total", "Sessions ended, by reason.",
                 state.sessionsEnded.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
-<<<<<<< HEAD
         counter("gerbang_clock_jumps_total", "Wall-clock jumps detected against the monotonic clock, by direction.",
                 ["backward", "forward"].map { ("{direction=\"\($0)\"}", state.clockJumps[$0, default: 0]) })
         counter("gerbang_clock_jump_milliseconds_total", "Sum of the sizes of the wall-clock jumps detected.",
@@ -143,12 +139,10 @@ public final class BrokerMetrics: Sendable {
                 + "(publishes are answered REJECTED store.unavailable).\n# TYPE gerbang_store_writable gauge\n"
                 + "gerbang_store_writable \(storeWrites.isFailing ? 0 : 1)\n"
         }
-=======
         counter("gerbang_connections_closed_total", "Adapter connections the broker closed, by reason.",
                 state.connectionsClosed.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
         out += "# HELP gerbang_connections_open Adapter connections open now.\n# TYPE gerbang_connections_open gauge\n"
         out += "gerbang_connections_open \(state.connectionsOpen)\n"
->>>>>>> main
         out += "# HELP gerbang_queue_depth Deliveries per subscription and state.\n# TYPE gerbang_queue_depth gauge\n"
         for queue in queues.sorted(by: { $0.subscription < $1.subscription }) {
             for (stateName, value) in [("ready", queue.ready), ("inflight", queue.inFlight), ("waiting", queue.waiting), ("dead", queue.dead)] {

@@ -61,13 +61,9 @@ final class BrokerLoop {
                            maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
-<<<<<<< HEAD
         wallClockWatch = WallClockWatch(threshold: .milliseconds(services.configuration.delivery.clockJumpThresholdMilliseconds),
                                         wall: Date(), monotonic: ContinuousClock.now)
-        rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)
-=======
         rateLimiter = AgencyRateLimiter(rates: configured)
->>>>>>> main
     }
 
     private var tick: Duration { .milliseconds(services.configuration.delivery.tickMilliseconds) }
