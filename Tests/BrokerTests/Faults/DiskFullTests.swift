@@ -29,7 +29,7 @@ extension Faults {
         /// How the disk is made full.
         enum Mechanism: String {
             case tmpfs = "tmpfs filled by a filler file"
-            case fileSizeLimit = "soft RLIMIT_FSIZE on gerbangd (mount refused)"
+            case fileSizeLimit = "soft RLIMIT_FSIZE on gerbangd, raised again to recover"
         }
 
         @Test func brokerStopsConfirmingOnAFullDiskAndRecovers() async throws {
@@ -114,7 +114,7 @@ extension Faults {
                 // The adapter publishes its refused events again, and new ones.
                 let after = try ledger.makeEvents(50, prefix: "after")
                 let rounds = try ledger.publishRetrying(refusedDuring + Array(during[cursor...].prefix(20)) + after, with: publisher)
-                print("disk full: accepted again \(Int(Date().timeIntervalSince(cleared) * 1_000)) ms after the filler was deleted "
+                print("disk full: accepted again \(Int(Date().timeIntervalSince(cleared) * 1_000)) ms after the fault cleared "
                       + "(\(rounds) publish rounds)")
                 #expect((after + refusedDuring).allSatisfy { ledger.accepted[$0] != nil }, "serving again after the fault clears")
 

@@ -121,6 +121,10 @@ final class BrokerProcess {
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            // Through `env` (which execs gerbangd in the same process): gerbangd started
+            // directly by this process with libfaketime in LD_PRELOAD sees no arguments.
+            process.arguments = [process.executableURL!.path] + (process.arguments ?? [])
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         }
         let output = Pipe()
         process.standardOutput = output
