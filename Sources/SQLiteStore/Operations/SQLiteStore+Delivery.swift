@@ -35,7 +35,7 @@ extension SQLiteStore {
 
     /// Acknowledges a delivery.
     public func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write(durability: deliveryTransitionDurability) { database in
             try Self.settleAudited([delivery], by: consumer, .acknowledge, now: now, audited: audited, in: database)[0]
         }
@@ -48,7 +48,7 @@ extension SQLiteStore {
         now: Date
     ) async throws(StoreError) -> [SettleOutcome] {
         guard !deliveries.isEmpty else { return [] }
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write(durability: deliveryTransitionDurability) { database in
             try Self.settleAudited(deliveries, by: consumer, .acknowledge, now: now, audited: audited, in: database)
         }
@@ -62,7 +62,7 @@ extension SQLiteStore {
         failure: DeliveryFailure,
         now: Date
     ) async throws(StoreError) -> SettleOutcome {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write { database in
             try Self.settleAudited([delivery], by: consumer, .retry(at: retryAt, failure), now: now, audited: audited,
                                    in: database)[0]
@@ -76,7 +76,7 @@ extension SQLiteStore {
         failure: DeliveryFailure,
         now: Date
     ) async throws(StoreError) -> SettleOutcome {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write { database in
             try Self.settleAudited([delivery], by: consumer, .dead(failure), now: now, audited: audited, in: database)[0]
         }

@@ -38,6 +38,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let maxBatchSize: Int
     private let maxBatchWait: Duration
     private let logger: Logger
+    /// Called on the writer thread after an operation's savepoint or a batch rolled back (so
+    /// that state kept beside the database, the audit head, is dropped).
+    private let onRollback: @Sendable () -> Void
     private let condition = NSCondition()
 
     // Guarded by `condition`.
@@ -52,8 +55,10 @@ final class GroupCommitWriter: @unchecked Sendable {
     private var connectionSyncsEveryCommit = true
 
     /// Starts the writer thread.
-    init(pool: DatabasePool, maxBatchSize: Int, maxBatchWait: Duration, logger: Logger) {
+    init(pool: DatabasePool, maxBatchSize: Int, maxBatchWait: Duration, logger: Logger,
+         onRollback: @escaping @Sendable () -> Void = {}) {
         self.pool = pool
+        self.onRollback = onRollback
         self.maxBatchSize = maxBatchSize
         self.maxBatchWait = maxBatchWait
         self.logger = logger
@@ -192,6 +197,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                             }
                         } catch where StoreError.isOperationLocal(error) {
                             fates[index] = .failedAlone
+                            onRollback()
                             write.fail(StoreError(mapping: error, context: "write operation"))
                         }
                     }
@@ -199,6 +205,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                 }
             }
         } catch {
+            onRollback()
             let storeError = StoreError(mapping: error, context: "commit of \(batch.count) operations")
             logger.error(
                 "store batch failed",
