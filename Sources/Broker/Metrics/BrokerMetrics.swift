@@ -37,6 +37,7 @@ public final class BrokerMetrics: Sendable {
         var clockJumpMilliseconds = 0
         var connectionsClosed: [String: Int] = [:]
         var connectionsOpen = 0
+        var rateLimited: [String: Int] = [:]
         var publishToConfirm = Histogram()
         var publishToDeliver = Histogram()
     }
@@ -85,6 +86,8 @@ public final class BrokerMetrics: Sendable {
     func retried() { state.withLock { $0.retried += 1 } }
     func deadLettered() { state.withLock { $0.deadLettered += 1 } }
     func sessionEnded(_ reason: ReasonCode) { state.withLock { $0.sessionsEnded[reason.rawValue, default: 0] += 1 } }
+    /// An event of `agency` was refused for its publish rate (`flow.rate-limited`).
+    func rateLimited(agency: String) { state.withLock { $0.rateLimited[agency, default: 0] += 1 } }
     /// The broker closed an adapter connection (e.g. `session.hello-timeout`).
     func connectionClosed(_ reason: ReasonCode) { state.withLock { $0.connectionsClosed[reason.rawValue, default: 0] += 1 } }
     /// The adapter connections open now (accepted, not yet reported closed by the socket monitor).
@@ -139,6 +142,8 @@ public final class BrokerMetrics: Sendable {
                 + "(publishes are answered REJECTED store.unavailable).\n# TYPE gerbang_store_writable gauge\n"
                 + "gerbang_store_writable \(storeWrites.isFailing ? 0 : 1)\n"
         }
+        counter("gerbang_rate_limited_total", "Events refused for their agency's publish rate, by agency.",
+                state.rateLimited.sorted { $0.key < $1.key }.map { ("{agency=\"\($0.key)\"}", $0.value) })
         counter("gerbang_connections_closed_total", "Adapter connections the broker closed, by reason.",
                 state.connectionsClosed.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
         out += "# HELP gerbang_connections_open Adapter connections open now.\n# TYPE gerbang_connections_open gauge\n"

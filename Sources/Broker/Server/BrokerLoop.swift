@@ -410,6 +410,7 @@ final class BrokerLoop {
                 services.tail.emit(TailLine(time: Date(), status: .rejected, type: "", source: session.agency,
                                             reason: ReasonCode.flowRateLimited.rawValue))
                 services.metrics.answered(.rejected(.init(tag: event.tag, reason: .flowRateLimited)), latency: 0)
+                services.metrics.rateLimited(agency: session.agency)
                 send(.rejected(.init(tag: event.tag, reason: .flowRateLimited,
                                      message: "`\(session.agency)` publishes faster than its configured rate")), to: session.routingID)
                 auditFlowRejection(.flowRateLimited, agency: session.agency)

@@ -50,7 +50,6 @@ struct HostileClientTests {
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"ready\"} 5\n"), "\(metrics)")
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"inflight\"} 0\n"))
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"bpjs-deaths\",state=\"ready\"} 0\n"))
-            #expect(!metrics.contains("gerbang_sessions_ended_total{reason="), "no session ended: \(metrics)")
 
             // A competing consumer with credit gets them all, first attempts.
             let competitor = try AdapterClient(broker: broker, agency: "kemensos")
@@ -65,8 +64,8 @@ struct HostileClientTests {
             }
             #expect(taken == sequences)
 
-            // The hoarder's session was alive all along: CREDIT now is accepted (no ERROR), and
-            // nothing is left for it.
+            // The hoarder's session was alive all along: CREDIT now is accepted (an ended session
+            // would answer ERROR `protocol.hello-required`), and nothing is left for it.
             try hoarder.send(.credit(.init(credit: 10)))
             try hoarder.socket.set(.receiveTimeoutMilliseconds, 600)
             #expect(throws: ZMQError.self) { _ = try hoarder.receive() }
@@ -77,8 +76,8 @@ struct HostileClientTests {
 
     @Test func silentClientsAreClosedAfterTheHelloTimeoutWithoutHarmingOthers() async throws {
         try await IOThread.run {
-            // HELLO timeout 1 s; heartbeats every 300 ms, liveness 3 (a session silent for 900 ms ends).
-            let broker = try BrokerProcess(extraConfiguration: "limits: {hello-timeout-ms: 1000}", heartbeat: "interval-ms: 300")
+            // HELLO timeout 1 s; heartbeats every 500 ms, liveness 3 (a session silent for 1.5 s ends).
+            let broker = try BrokerProcess(extraConfiguration: "limits: {hello-timeout-ms: 1000}", heartbeat: "interval-ms: 500")
             let steady = try AdapterClient(broker: broker, agency: "dukcapil")
             try steady.hello(agency: "dukcapil")
             let started = Date()
@@ -95,7 +94,7 @@ struct HostileClientTests {
             let welcomed = Date()
 
             var closed: [String: Date] = [:]
-            let deadline = Date().addingTimeInterval(8)
+            let deadline = Date().addingTimeInterval(12)
             while closed.count < 3 && Date() < deadline {
                 // The steady session keeps talking (heartbeats) and reading.
                 try steady.send(.heartbeat)
@@ -113,9 +112,9 @@ struct HostileClientTests {
                     #expect(at.timeIntervalSince(started) >= 0.9, "\(name) closed after \(at.timeIntervalSince(started)) s")
                 }
             }
-            // HELLO then silence: the session ends after 900 ms, the connection 1 s later.
+            // HELLO then silence: the session ends after 1.5 s, the connection 1 s later.
             if let at = closed["hello"] {
-                #expect(at.timeIntervalSince(welcomed) >= 1.8, "closed \(at.timeIntervalSince(welcomed)) s after WELCOME")
+                #expect(at.timeIntervalSince(welcomed) >= 2.4, "closed \(at.timeIntervalSince(welcomed)) s after WELCOME")
             }
             let metrics = try broker.metrics()
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.heartbeat-timeout\"} 1\n"), "\(metrics)")
