@@ -4,7 +4,7 @@ import Testing
 import ZeroMQ
 
 extension Faults {
-    /// `kill -9` of the broker during a dead-letter replay: 1,500 events are dead-lettered (the
+    /// `kill -9` of the broker during a dead-letter replay: 1,000 events are dead-lettered (the
     /// subscriber rejects each permanently), an operator runs `gerbang dlq replay --yes`, and the
     /// broker is killed while the replayed deliveries are flowing to the fixed subscriber (most
     /// of them unacknowledged). After the restart every one of those events is either still a dead
@@ -20,7 +20,7 @@ extension Faults {
                 let ledger = try FaultLedger(broker: broker)
                 let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
                 try publisher.hello(agency: "dukcapil")
-                let count = 1_500
+                let count = 1_000
                 let letters = try ledger.makeEvents(count, prefix: "dead")
                 #expect(try ledger.publish(letters, with: publisher, batch: 250).isEmpty)
                 let indexOfID = Dictionary(uniqueKeysWithValues: (0..<count).map { ("dead-\($0)", letters[$0]) })
