@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "Catalogue", targets: ["Catalogue"]),
         .library(name: "Trust", targets: ["Trust"]),
         .library(name: "GerbangKit", targets: ["GerbangKit"]),
+        // For the libFuzzer executables of the separate `Fuzz/` package (docs/fuzzing.md).
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -333,6 +335,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Fuzzing (docs/fuzzing.md)
+        // The parsers' fuzz targets as plain functions: run by the libFuzzer executables of the
+        // separate `Fuzz/` package, replayed over the committed corpora by FuzzTargetsTests.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["GMP", "GerbangJSON", "Envelope", "Trust", "JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         // Appends in a loop and prints each confirmed sequence; killed with SIGKILL by SQLiteStoreTests.
         .executableTarget(
@@ -356,6 +367,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrustTests", dependencies: ["Trust", "Envelope", "GerbangJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], swiftSettings: swiftSettings),
         .testTarget(name: "GMPTests", dependencies: ["GMP"], exclude: ["Vectors"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLiteStoreTests",

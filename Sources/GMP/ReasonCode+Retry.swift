@@ -16,7 +16,7 @@ extension ReasonCode {
         switch self {
         case .flowRateLimited, .flowOverloaded, .storeUnavailable, .brokerInternal:
             .retry
-        case .sessionShuttingDown, .sessionHeartbeatTimeout, .sessionDisconnected, .protocolHelloRequired:
+        case .sessionShuttingDown, .sessionHeartbeatTimeout, .sessionDisconnected, .sessionHelloTimeout, .protocolHelloRequired:
             .reconnect
         case .eventDuplicate, .sessionClosed:
             .notAFailure

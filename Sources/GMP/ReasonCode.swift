@@ -74,6 +74,9 @@ public enum ReasonCode: String, Hashable, Sendable, CaseIterable {
     case sessionHeartbeatTimeout = "session.heartbeat-timeout"
     /// The connection carrying the session was closed (the broker's socket monitor saw it go).
     case sessionDisconnected = "session.disconnected"
+    /// The connection carried no session for the broker's HELLO timeout (it never said HELLO, or
+    /// its session ended and no new HELLO came); the broker closed it. Logs and metrics only.
+    case sessionHelloTimeout = "session.hello-timeout"
 
     // MARK: Protocol (decoder and session state)
     /// Frame 0 does not start with the signature `GMP`.

@@ -23,6 +23,30 @@ import Testing
         #expect(configuration.delivery.tickMilliseconds == 1234)
     }
 
+    @Test func perAgencyRatesAndTheHelloTimeoutAreRead() throws {
+        #expect(BrokerConfiguration().limits.helloTimeoutMilliseconds == 30_000)
+        #expect(BrokerConfiguration().limits.agencyRates.isEmpty)
+        let configuration = try BrokerConfiguration.parse(yaml: """
+            limits:
+              agency-publish-rate: 500
+              agency-publish-burst: 50
+              hello-timeout-ms: 0
+              agency-rates:
+                dukcapil: {rate: 2000, burst: 4000}
+                bank-bri: {rate: 10}
+            """)
+        let limits = configuration.limits
+        #expect(limits.helloTimeoutMilliseconds == 0)
+        #expect(limits.publishRate(of: "dukcapil") == AgencyPublishRate(rate: 2_000, burst: 4_000))
+        #expect(limits.publishRate(of: "bank-bri") == AgencyPublishRate(rate: 10, burst: 50), "burst defaults to agency-publish-burst")
+        #expect(limits.publishRate(of: "kemensos") == AgencyPublishRate(rate: 500, burst: 50), "others: the default rate")
+        for bad in ["limits: {agency-rates: {dukcapil: {burst: 5}}}", "limits: {agency-rates: {dukcapil: {rate: -1}}}",
+                    "limits: {agency-rates: {dukcapil: {rate: 1, per: 5}}}", "limits: {agency-rates: {dukcapil: 5}}",
+                    "limits: {hello-timeout-ms: -1}"] {
+            #expect(throws: BrokerConfigurationError.self, "\(bad)") { try BrokerConfiguration.parse(yaml: bad) }
+        }
+    }
+
     @Test func unknownSettingIsRefused() {
         #expect(throws: BrokerConfigurationError.self) { try BrokerConfiguration.parse(yaml: "limits: {max-credits: 5}") }
         do {

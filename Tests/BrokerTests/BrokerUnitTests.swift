@@ -17,6 +17,17 @@ import Testing
         #expect((0..<1_000).allSatisfy { _ in unlimited.admit("dukcapil", now: start) })
     }
 
+    @Test func rateLimiterUsesEachAgencysOwnRate() {
+        var limits = BrokerConfiguration.Limits(agencyPublishRate: 0)
+        limits.agencyRates = ["dukcapil": AgencyPublishRate(rate: 1, burst: 2)]
+        let limiter = AgencyRateLimiter(rates: limits)
+        let start = ContinuousClock.now
+        #expect(limiter.admit("dukcapil", now: start) && limiter.admit("dukcapil", now: start))
+        #expect(!limiter.admit("dukcapil", now: start))
+        #expect((0..<1_000).allSatisfy { _ in limiter.admit("kemensos", now: start) }, "no default limit")
+        #expect(limiter.admit("dukcapil", now: start + .milliseconds(1_010)))
+    }
+
     @Test func clockSkewParsesRFC3339() {
         #expect(ClockSkewPolicy.parse("2026-11-19T09:42:17+07:00") != nil)
         #expect(ClockSkewPolicy.parse("2026-11-19T02:42:17.125Z") != nil)

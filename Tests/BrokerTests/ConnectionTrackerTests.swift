@@ -44,4 +44,34 @@ import Testing
         #expect(Set(tracker.disconnected(descriptor: 7)) == [[1], [2]])
         #expect(tracker.count == 0)
     }
+
+    @Test func connectionsWithoutASessionBecomeIdleAndAreTakenOnce() {
+        let tracker = ConnectionTracker()
+        let start = ContinuousClock.now
+        tracker.accepted(descriptor: 7, peer: PeerAddress(bytes: [7]), at: start)
+        tracker.accepted(descriptor: 8, peer: PeerAddress(bytes: [8]), at: start)
+        tracker.bind([1], descriptor: 8)
+        tracker.sessionOpened([1])
+        #expect(tracker.openCount == 2)
+        // Only 7 (no session) is idle past the deadline; it is returned once.
+        let idle = tracker.takeIdle(before: start + .seconds(1))
+        #expect(idle.map(\.connection.descriptor) == [7])
+        #expect(idle.first?.peer == PeerAddress(bytes: [7]))
+        #expect(tracker.takeIdle(before: start + .seconds(2)).isEmpty)
+        // 8's session ends: idle from then on, with the peer address of its accept.
+        tracker.sessionEnded([1], at: start + .seconds(3))
+        #expect(tracker.takeIdle(before: start + .seconds(3)).isEmpty, "not before its own timeout")
+        #expect(tracker.takeIdle(before: start + .seconds(4)).map(\.peer) == [PeerAddress(bytes: [8])])
+    }
+
+    @Test func aClosedConnectionIsNeitherIdleNorOpen() {
+        let tracker = ConnectionTracker()
+        let start = ContinuousClock.now
+        tracker.accepted(descriptor: 7, at: start)
+        tracker.bind([1], descriptor: 7)
+        _ = tracker.disconnected(descriptor: 7)
+        tracker.sessionEnded([1], at: start)
+        #expect(tracker.openCount == 0)
+        #expect(tracker.takeIdle(before: start + .seconds(10)).isEmpty)
+    }
 }

@@ -20,6 +20,23 @@ extension BrokerConfiguration {
         return (String(parts[0]), port)
     }
 
+    /// `limits.agency-rates`: agency → `{rate: N, burst: M}` (`burst` defaults to
+    /// `limits.agency-publish-burst`). Whether each agency exists is checked at start, against
+    /// `paths.agencies`.
+    private static func parseAgencyRates(_ section: YAMLSection,
+                                         defaultBurst: Int) throws(BrokerConfigurationError) -> [String: AgencyPublishRate] {
+        var rates: [String: AgencyPublishRate] = [:]
+        for agency in section.keys {
+            guard let entry = try section.section(agency) else { continue }
+            try entry.requireOnly(["rate", "burst"])
+            guard let rate = try entry.int("rate", in: 0...10_000_000) else {
+                throw BrokerConfigurationError(.invalidValue, "\(entry.file): `\(entry.path).rate` is required")
+            }
+            rates[agency] = AgencyPublishRate(rate: rate, burst: try entry.int("burst", in: 1...10_000_000) ?? defaultBurst)
+        }
+        return rates
+    }
+
     /// Parses configuration YAML; `file` names it in error messages.
     public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
         let root = try YAMLSection.parse(text, file: file)
@@ -55,7 +72,7 @@ extension BrokerConfiguration {
         }
         if let section = try root.section("store") {
             try section.requireOnly(["file-name", "max-batch-size", "max-batch-wait-ms", "dedup-window-seconds",
-                                     "retention-seconds", "fsync-delivery-transitions"])
+                                     "retention-seconds", "fsync-delivery-transitions", "busy-timeout-ms"])
             var store = configuration.store
             store.fileName = try section.string("file-name") ?? store.fileName
             store.maxBatchSize = try section.int("max-batch-size", in: 1...100_000) ?? store.maxBatchSize
@@ -64,6 +81,7 @@ extension BrokerConfiguration {
                 ?? store.deduplicationWindowSeconds
             store.retentionSeconds = try section.int("retention-seconds", in: 1...315_360_000) ?? store.retentionSeconds
             store.fsyncDeliveryTransitions = try section.bool("fsync-delivery-transitions") ?? store.fsyncDeliveryTransitions
+            store.busyTimeoutMilliseconds = try section.int("busy-timeout-ms", in: 0...600_000) ?? store.busyTimeoutMilliseconds
             configuration.store = store
         }
         if let section = try root.section("limits") {
@@ -71,7 +89,8 @@ extension BrokerConfiguration {
                                      "max-subscriptions", "max-credit", "max-pending-publishes",
                                      "max-clock-skew-seconds", "max-event-age-seconds", "error-interval-ms",
                                      "agency-publish-rate", "agency-publish-burst",
-                                     "max-outbound-per-connection", "max-transport-frame-bytes"])
+                                     "max-outbound-per-connection", "max-transport-frame-bytes",
+                                     "agency-rates", "hello-timeout-ms"])
             var limits = configuration.limits
             limits.maxFrameBytes = try section.int("max-frame-bytes", in: 1_024...(64 << 20)) ?? limits.maxFrameBytes
             limits.maxEventBytes = try section.int("max-event-bytes", in: 256...(64 << 20)) ?? limits.maxEventBytes
@@ -91,6 +110,10 @@ extension BrokerConfiguration {
                 ?? limits.maxOutboundPerConnection
             limits.maxTransportFrameBytes = try section.int("max-transport-frame-bytes", in: 0...(128 << 20))
                 ?? limits.maxTransportFrameBytes
+            limits.helloTimeoutMilliseconds = try section.int("hello-timeout-ms", in: 0...3_600_000) ?? limits.helloTimeoutMilliseconds
+            if let rates = try section.section("agency-rates") {
+                limits.agencyRates = try parseAgencyRates(rates, defaultBurst: limits.agencyPublishBurst)
+            }
             if limits.maxTransportFrameBytes != 0 && limits.maxTransportFrameBytes < limits.maxFrameBytes {
                 throw BrokerConfigurationError(.invalidValue, "limits.max-transport-frame-bytes (\(limits.maxTransportFrameBytes)) "
                     + "is below limits.max-frame-bytes (\(limits.maxFrameBytes))")
@@ -104,9 +127,11 @@ extension BrokerConfiguration {
             configuration.heartbeat.liveness = try section.int("liveness", in: 1...255) ?? configuration.heartbeat.liveness
         }
         if let section = try root.section("delivery") {
-            try section.requireOnly(["tick-ms"])
+            try section.requireOnly(["tick-ms", "clock-jump-threshold-ms"])
             configuration.delivery.tickMilliseconds = try section.int("tick-ms", in: 1...60_000)
                 ?? configuration.delivery.tickMilliseconds
+            configuration.delivery.clockJumpThresholdMilliseconds = try section.int("clock-jump-threshold-ms", in: 0...86_400_000)
+                ?? configuration.delivery.clockJumpThresholdMilliseconds
         }
         return configuration
     }

@@ -18,8 +18,8 @@ extension BrokerLoop {
         return frames
     }
 
-    /// Applies every monitor event queued so far: ACCEPTED counts a connection on its descriptor;
-    /// DISCONNECTED marks the sessions of the routing ids bound to it to be ended once the
+    /// Applies every monitor event queued so far: ACCEPTED counts a connection on its descriptor
+    /// (idle until a session opens on it, with its peer address); DISCONNECTED marks the sessions of the routing ids bound to it to be ended once the
     /// messages they sent before closing have been read (``endDisconnectedSessions()``).
     func drainMonitor() {
         guard let monitor else { return }
@@ -31,17 +31,19 @@ extension BrokerLoop {
                 logger.error("monitor receive failed", metadata: ["error": "\(error.reason.rawValue)"])
                 return
             }
-            guard let event else { return }
+            guard let event else { break }
             logger.debug("connection event", metadata: ["event": "\(event.kind)", "descriptor": "\(event.value)"])
             switch event.kind {
             case .accepted:
-                connections.accepted(descriptor: Int32(bitPattern: event.value))
+                let descriptor = Int32(bitPattern: event.value)
+                connections.accepted(descriptor: descriptor, peer: PeerAddress(descriptor: descriptor), at: clock.now)
             case .disconnected:
                 disconnectedPeers += connections.disconnected(descriptor: Int32(bitPattern: event.value))
             default:
                 break
             }
         }
+        services.metrics.setOpenConnections(connections.openCount)
     }
 
     /// Ends the sessions whose connection the monitor reported closed, and forgets what the loop

@@ -36,6 +36,11 @@ final class BrokerLoop {
     private var pendingPublishes = 0
     private let rateLimiter: AgencyRateLimiter
     var timerRunning = false
+    /// Compares the wall clock with the monotonic clock on every tick (``watchWallClock(wall:monotonic:)``).
+    var wallClockWatch: WallClockWatch
+    /// A wall-clock jump detected but not yet applied to the store's schedule (the timer task
+    /// applies it before it expires leases or promotes retries).
+    var pendingScheduleShift: Duration = .zero
     private var nextTick: ContinuousClock.Instant
     let clock = ContinuousClock()
 
@@ -56,7 +61,9 @@ final class BrokerLoop {
                            maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
-        rateLimiter = AgencyRateLimiter(rate: configured.agencyPublishRate, burst: configured.agencyPublishBurst)
+        wallClockWatch = WallClockWatch(threshold: .milliseconds(services.configuration.delivery.clockJumpThresholdMilliseconds),
+                                        wall: Date(), monotonic: ContinuousClock.now)
+        rateLimiter = AgencyRateLimiter(rates: configured)
     }
 
     private var tick: Duration { .milliseconds(services.configuration.delivery.tickMilliseconds) }
@@ -234,6 +241,7 @@ final class BrokerLoop {
         nextSessionID += 1
         sessions[routingID] = session
         sessionsByID[session.id] = session
+        connections.sessionOpened(routingID)
         logger.info("session opened", metadata: ["session": "\(session.id)", "agency": "\(agency)",
                                                  "adapter": "\(hello.adapterName)", "version": "\(hello.adapterVersion)",
                                                  "subscriptions": "\(granted.map(\.id))"])
@@ -279,6 +287,7 @@ final class BrokerLoop {
         guard sessionsByID.removeValue(forKey: session.id) != nil else { return }
         services.metrics.sessionEnded(reason)
         if sessions[session.routingID] === session { sessions.removeValue(forKey: session.routingID) }
+        connections.sessionEnded(session.routingID, at: clock.now)
         logger.info("session ended", metadata: ["session": "\(session.id)", "reason": "\(reason.rawValue)",
                                                 "inFlight": "\(session.inFlight.count)"])
         let acknowledged = session.pendingAcknowledgements
@@ -401,6 +410,7 @@ final class BrokerLoop {
                 services.tail.emit(TailLine(time: Date(), status: .rejected, type: "", source: session.agency,
                                             reason: ReasonCode.flowRateLimited.rawValue))
                 services.metrics.answered(.rejected(.init(tag: event.tag, reason: .flowRateLimited)), latency: 0)
+                services.metrics.rateLimited(agency: session.agency)
                 send(.rejected(.init(tag: event.tag, reason: .flowRateLimited,
                                      message: "`\(session.agency)` publishes faster than its configured rate")), to: session.routingID)
                 auditFlowRejection(.flowRateLimited, agency: session.agency)
@@ -439,8 +449,9 @@ final class BrokerLoop {
                 if stored { for session in sessions.values { session.mayHaveWork = true } }
             case .claimed(let sessionID, let consumer, let deliveries):
                 deliver(deliveries, sessionID: sessionID, consumer: consumer)
-            case .timerDone(let changed):
+            case .timerDone(let changed, let unappliedShift):
                 timerRunning = false
+                pendingScheduleShift += unappliedShift
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
             case .released(let changed):
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }

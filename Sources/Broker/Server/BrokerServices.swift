@@ -52,9 +52,13 @@ struct BrokerServices: Sendable {
         } catch {
             throw BrokerError(.catalogue, "\(configuration.paths.schemas): \(error)")
         }
+        let knownAgencies = Set(verifier.chains.configuration.agencies.agencies.keys)
+        if let unknown = configuration.limits.agencyRates.keys.sorted().first(where: { !knownAgencies.contains($0) }) {
+            throw BrokerError(.configuration, "limits.agency-rates: `\(unknown)` is not an agency of \(configuration.paths.agencies)")
+        }
         let routes: RoutesInForce
         do {
-            let options = RoutesOptions(knownAgencies: Set(verifier.chains.configuration.agencies.agencies.keys),
+            let options = RoutesOptions(knownAgencies: knownAgencies,
                                         knownTypes: Set(registry.types))
             routes = try RoutesInForce(loader: RouteTableLoader(path: configuration.paths.routes, options: options))
         } catch {
@@ -65,7 +69,8 @@ struct BrokerServices: Sendable {
             path: configuration.storePath, maxBatchSize: settings.maxBatchSize,
             maxBatchWait: .milliseconds(settings.maxBatchWaitMilliseconds),
             deduplicationWindow: .seconds(settings.deduplicationWindowSeconds),
-            retention: .seconds(settings.retentionSeconds))
+            retention: .seconds(settings.retentionSeconds),
+            busyTimeout: .milliseconds(settings.busyTimeoutMilliseconds))
         storeConfiguration.auditEnabled = configuration.audit.enabled
         storeConfiguration.fsyncDeliveryTransitions = settings.fsyncDeliveryTransitions
         let store: SQLiteStore

@@ -1,5 +1,7 @@
 /// Relates the ROUTER's peers (routing ids) to their TCP connections, so that a disconnect the
-/// socket monitor reports ends the sessions it carried. Not `Sendable`: owned by the loop thread.
+/// socket monitor reports ends the sessions it carried, and remembers which open connections
+/// carry no session (and since when), so that the loop can close those that never say HELLO.
+/// Not `Sendable`: owned by the loop thread.
 ///
 /// libzmq's monitor names connections only by file descriptor (``ZeroMQ/MonitorEvent``:
 /// `ACCEPTED fd`, `DISCONNECTED fd`), and a ROUTER names peers only by routing id; a received
@@ -19,19 +21,37 @@ final class ConnectionTracker {
         let generation: UInt64
     }
 
+    /// An open connection that carries no session: since when, and the peer address it had
+    /// when the monitor reported it (compared again before the connection is closed).
+    struct Idle {
+        let since: ContinuousClock.Instant
+        let peer: PeerAddress?
+    }
+
     private var generations: [Int32: UInt64] = [:]
     private var connections: [[UInt8]: Connection] = [:]
     private var peers: [Connection: [[UInt8]]] = [:]
+    private var idle: [Connection: Idle] = [:]
+    private var peerAddresses: [Connection: PeerAddress] = [:]
+    private var open: Set<Connection> = []
 
     /// The number of routing ids bound to a connection.
     var count: Int { connections.count }
 
+    /// The number of connections accepted and not reported closed.
+    var openCount: Int { open.count }
+
     /// Whether `routingID` is bound to a connection already.
     func knows(_ routingID: [UInt8]) -> Bool { connections[routingID] != nil }
 
-    /// The monitor reported a connection accepted on `descriptor`.
-    func accepted(descriptor: Int32) {
+    /// The monitor reported a connection accepted on `descriptor` at `now`, from `peer` (when
+    /// known). It carries no session yet.
+    func accepted(descriptor: Int32, peer: PeerAddress? = nil, at now: ContinuousClock.Instant = .now) {
         generations[descriptor, default: 0] += 1
+        let connection = Connection(descriptor: descriptor, generation: generations[descriptor, default: 0])
+        open.insert(connection)
+        idle[connection] = Idle(since: now, peer: peer)
+        if let peer { peerAddresses[connection] = peer }
     }
 
     /// Binds `routingID` to the newest connection on `descriptor`. Call only after every monitor
@@ -47,8 +67,32 @@ final class ConnectionTracker {
     /// routing ids bound to it.
     func disconnected(descriptor: Int32) -> [[UInt8]] {
         let connection = Connection(descriptor: descriptor, generation: generations[descriptor, default: 0])
+        open.remove(connection)
+        idle.removeValue(forKey: connection)
+        peerAddresses.removeValue(forKey: connection)
         guard let routingIDs = peers.removeValue(forKey: connection) else { return [] }
         for routingID in routingIDs { connections.removeValue(forKey: routingID) }
         return routingIDs
+    }
+
+    /// A session opened for `routingID`: its connection is no longer idle.
+    func sessionOpened(_ routingID: [UInt8]) {
+        guard let connection = connections[routingID] else { return }
+        idle.removeValue(forKey: connection)
+    }
+
+    /// The session of `routingID` ended at `now`: its connection, if still open, is idle again
+    /// (it may say HELLO again within the timeout, or be closed).
+    func sessionEnded(_ routingID: [UInt8], at now: ContinuousClock.Instant) {
+        guard let connection = connections[routingID], open.contains(connection), idle[connection] == nil else { return }
+        idle[connection] = Idle(since: now, peer: peerAddresses[connection])
+    }
+
+    /// The open connections idle since before `deadline`, oldest first; each is returned once
+    /// (it stops counting as idle; the monitor's `DISCONNECTED` then forgets it).
+    func takeIdle(before deadline: ContinuousClock.Instant) -> [(connection: Connection, peer: PeerAddress?)] {
+        let expired = idle.filter { $0.value.since < deadline }.sorted { $0.value.since < $1.value.since }
+        for (connection, _) in expired { idle.removeValue(forKey: connection) }
+        return expired.map { ($0.key, $0.value.peer) }
     }
 }
