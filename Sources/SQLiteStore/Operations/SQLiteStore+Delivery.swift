@@ -97,6 +97,23 @@ extension SQLiteStore {
         try await write(durability: deliveryTransitionDurability) { database in try DeliveryTransitions.promoteDueRetries(now: now, in: database) }
     }
 
+    /// Moves lease deadlines and retry times by `offset` (after a wall-clock jump), in one
+    /// synced transaction.
+    public func shiftSchedule(by offset: Duration) async throws(StoreError) -> Int {
+        let milliseconds = Timestamp.milliseconds(offset)
+        return try await write { database in
+            try database.execute(
+                sql: "UPDATE delivery SET lease_deadline = lease_deadline + ? WHERE state = 'inflight' AND lease_deadline IS NOT NULL",
+                arguments: [milliseconds])
+            var moved = database.changesCount
+            try database.execute(
+                sql: "UPDATE delivery SET retry_at = retry_at + ? WHERE state = 'waiting' AND retry_at IS NOT NULL",
+                arguments: [milliseconds])
+            moved += database.changesCount
+            return moved
+        }
+    }
+
     /// The earliest lease deadline or retry time.
     public func nextScheduledTransition() async throws(StoreError) -> Date? {
         try await read("next scheduled transition") { database in

@@ -181,8 +181,10 @@ final class GroupCommitWriter: @unchecked Sendable {
         var fates = [OperationFate](repeating: .notRun, count: batch.count)
         let started = ContinuousClock.now
         let needsSync = batch.contains { $0.durability == .synced }
+        var changedRows = false
         do {
             try pool.writeWithoutTransaction { database in
+                let changesBefore = database.totalChangesCount
                 if needsSync != connectionSyncsEveryCommit {
                     // Outside any transaction: SQLite applies it to the next commit.
                     try database.execute(sql: needsSync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
@@ -203,13 +205,19 @@ final class GroupCommitWriter: @unchecked Sendable {
                     }
                     return .commit
                 }
+                changedRows = database.totalChangesCount != changesBefore
             }
         } catch {
             onRollback()
             let storeError = StoreError(mapping: error, context: "commit of \(batch.count) operations")
+            condition.lock()
+            statistics.failedTransactions[storeError.reason.rawValue, default: 0] += 1
+            statistics.isFailing = true
+            condition.unlock()
             logger.error(
-                "store batch failed",
-                metadata: ["reason": "\(storeError.reason.rawValue)", "error": "\(storeError.message)"]
+                "store batch failed; nothing of it was stored",
+                metadata: ["reason": "\(storeError.reason.rawValue)", "error": "\(storeError.message)",
+                           "operations": "\(batch.count)"]
             )
             for (write, fate) in zip(batch, fates) {
                 switch fate {
@@ -227,7 +235,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         statistics.operations += batch.count
         statistics.largestBatch = max(statistics.largestBatch, batch.count)
         statistics.commitSeconds += elapsed.timeInterval
+        // Only a commit that wrote rows shows that the store can write again (one that changed
+        // nothing, such as a claim of an empty queue, commits even on a full disk).
+        let recovered = statistics.isFailing && changedRows
+        if changedRows { statistics.isFailing = false }
+        let failedSoFar = statistics.failedTransactions.values.reduce(0, +)
         condition.unlock()
+        if recovered {
+            logger.notice("store writes recovered", metadata: ["failedTransactionsSinceOpen": "\(failedSoFar)"])
+        }
         logger.trace("store batch committed", metadata: ["operations": "\(batch.count)", "duration": "\(elapsed)"])
         for fate in fates {
             if case .succeeded(let completion) = fate { completion(nil) }
