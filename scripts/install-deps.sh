@@ -3,7 +3,7 @@
 # System packages come from apt-get, Python test tools (and matplotlib, for scripts/soak-plot.py) from PyPI.
 set -euo pipefail
 
-APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux)
+APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux faketime util-linux)
 PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc rfc8785:rfc8785 matplotlib:matplotlib)
 
 SUDO=""

@@ -21,7 +21,8 @@ PANELS = [
     (["queue_depth", "w1_outstanding"], "queue depth (broker: ready+inflight+waiting; w1: not yet received)", "deliveries"),
     (["accepted_per_s", "delivered_per_s"], "throughput per interval", "events/s"),
     (["publisher_lag_max_ms"], "publisher lag behind its schedule (max per interval)", "ms"),
-    (["broker_cpu_pct", "load1"], "gerbangd CPU (% of one core) and machine load average", "% / load"),
+    (["broker_cpu_pct"], "gerbangd CPU (% of one core)", "%"),
+    (["load1"], "machine load average, 1 min (2 cores, shared with other builds)", "load"),
     (["store_mib"], "store files (grow with the events kept, by design)", "MiB"),
 ]
 
@@ -50,11 +51,7 @@ def main():
         for name in names:
             if name not in columns:
                 continue
-            values = columns[name]
-            if name == "load1":
-                values = [value * 100 for value in values]
-                name = "load1 × 100"
-            axis.plot(minutes, values, label=name, linewidth=1)
+            axis.plot(minutes, columns[name], label=name, linewidth=1)
         axis.set_title(title, fontsize=9, loc="left")
         axis.set_ylabel(unit, fontsize=8)
         axis.set_ylim(bottom=0)

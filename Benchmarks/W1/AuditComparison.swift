@@ -17,6 +17,8 @@ enum AuditComparison {
         let connection: AdapterConnection
         let run: BenchmarkRun
         var rates: [Double] = []
+        /// gerbangd CPU seconds per event, per round (less moved by other load than the rate).
+        var brokerCPUPerEvent: [Double] = []
 
         init(name: String, extraConfiguration: String, settings: Settings, context: Context) throws {
             self.name = name
@@ -76,9 +78,12 @@ enum AuditComparison {
             let order = round.isMultiple(of: 2) ? [off, on] : [on, off]
             var line = "  round \(round):"
             for side in order {
+                let before = side.run.cpuSample()
                 let rate = try side.run.deliveredRate()
+                let cpu = (side.run.cpuSample().broker - before.broker) / Double(settings.events)
                 side.rates.append(rate)
-                line += "  \(side.name) \(Report.grouped(rate)) events/s"
+                side.brokerCPUPerEvent.append(cpu)
+                line += String(format: "  %@ %@ events/s (gerbangd %.0f µs/event)", side.name, Report.grouped(rate), cpu * 1e6)
             }
             print(line)
         }
@@ -86,6 +91,10 @@ enum AuditComparison {
         let without = Report.median(off.rates)
         print(String(format: "  median: audit on %@ events/s, audit off %@ events/s; ratio on/off %.3f → the audit trail costs %.1f%% of w1 throughput (target ≤ 15%%)",
                      Report.grouped(withAudit), Report.grouped(without), withAudit / without, (1 - withAudit / without) * 100))
+        let cpuOn = Report.median(on.brokerCPUPerEvent)
+        let cpuOff = Report.median(off.brokerCPUPerEvent)
+        print(String(format: "  gerbangd CPU per event (median): audit on %.0f µs, audit off %.0f µs; on/off %.3f (+%.1f%% CPU)",
+                     cpuOn * 1e6, cpuOff * 1e6, cpuOn / cpuOff, (cpuOn / cpuOff - 1) * 100))
         print(FsyncProbe.describe(in: on.broker.dataDirectory))
     }
 }

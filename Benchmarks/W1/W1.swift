@@ -5,7 +5,8 @@ import ZeroMQ
 /// Benchmark `w1` (issue 5): one publisher (dukcapil), two subscribers (kemensos/bansos and
 /// bpjs-kesehatan/kepesertaan, the fan-out of `population.death.registered` in the shipped
 /// `Config/routes.yaml`), ~1 KiB signed events, durable and acknowledged, through a real release
-/// `gerbangd` child process. See docs/benchmarks.md.
+/// `gerbangd` child process. See docs/benchmarks.md. `--compare-audit` runs ``AuditComparison``
+/// instead, `--soak SECONDS` the hour-long ``Soak`` (issue 9).
 @main
 enum W1 {
     static func main() {

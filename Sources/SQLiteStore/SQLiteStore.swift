@@ -20,6 +20,8 @@ public final class SQLiteStore: EventStore {
     public let configuration: SQLiteStoreConfiguration
     let pool: DatabasePool
     let writer: GroupCommitWriter
+    /// The audit chain's head as the writer last appended it.
+    let auditHead: AuditHeadCache
     let logger: Logger
     private let closed = Mutex(false)
 
@@ -58,11 +60,14 @@ public final class SQLiteStore: EventStore {
         self.configuration = configuration
         self.pool = pool
         self.logger = logger
+        let auditHead = AuditHeadCache()
+        self.auditHead = auditHead
         self.writer = GroupCommitWriter(
             pool: pool,
             maxBatchSize: configuration.maxBatchSize,
             maxBatchWait: configuration.maxBatchWait,
-            logger: logger
+            logger: logger,
+            onRollback: { auditHead.invalidate() }
         )
     }
 

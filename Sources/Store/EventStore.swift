@@ -95,6 +95,13 @@ public protocol EventStore: Sendable {
     /// Returns how many were returned.
     func promoteDueRetries(now: Date) async throws(StoreError) -> Int
 
+    /// Moves every lease deadline of an in-flight delivery and every retry time of a waiting
+    /// delivery by `offset` (positive: later). The broker calls it after the wall clock jumped
+    /// by `offset`, so that the schedule keeps its spacing on the new clock: retries neither all
+    /// fall due at once (a jump forward) nor wait for the jump's length (a jump backward).
+    /// Returns how many deliveries were moved.
+    func shiftSchedule(by offset: Duration) async throws(StoreError) -> Int
+
     /// The earliest lease deadline or retry time among in-flight and waiting deliveries, so the
     /// broker knows when to call ``expireLeases(now:)`` / ``promoteDueRetries(now:)`` next.
     func nextScheduledTransition() async throws(StoreError) -> Date?

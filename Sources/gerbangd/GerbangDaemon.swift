@@ -42,6 +42,9 @@ struct GerbangDaemon: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "gerbangd")
+        // A write beyond RLIMIT_FSIZE then fails with EFBIG (a store write failure, answered
+        // REJECTED store.unavailable) instead of killing the broker with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         var configuration: BrokerConfiguration
         do {
             configuration = try BrokerConfiguration.load(contentsOf: config)

@@ -53,7 +53,7 @@ struct AuditRetentionTests {
         try await fixture.writeTrail()
         let store = try await SQLiteStore.open(configuration: SQLiteStoreConfiguration(path: fixture.storePath))
         await #expect(throws: (any Error).self) {
-            _ = try await store.pruneAudit(anchor: AuditAnchor(firstIndex: 10, previousHash: AuditChain.genesis, archive: "x"), now: Date())
+            _ = try await store.pruneAudit(anchor: AuditAnchor(firstIndex: 10, previousHash: AuditChain.genesis, archive: "x"), eventBodiesThrough: nil, now: Date())
         }
         await store.close()
         #expect(try fixture.verifyStore().recordsChecked == 11)

@@ -113,19 +113,26 @@ struct AuditTamperTests {
         #expect(finding.reason == .checkpointSignature)
     }
 
-    @Test("an accepted event whose bytes were changed and re-chained fails its agency signature")
+    @Test("an accepted event whose bytes were changed, its digest updated and the chain re-hashed fails its agency signature")
     func changedEventFailsSignature() async throws {
         let fixture = try AuditFixture()
         try await fixture.writeTrail()
         try fixture.tamper { database in
-            // Rewrite record 2's event (n: 2 → n: 9) and re-chain every record after it.
+            // Rewrite record 2's event (n: 2 → n: 9) in the store, put the new bytes' digest in
+            // the record and re-chain every record after it: only the agency signature is left.
             var previous = try database.auditBlob("hash", of: 1)
             for index in Int64(2)...11 {
                 var encoding = try database.auditBlob("encoding", of: index)
                 if index == 2 {
                     var (_, entry) = try AuditEncoding.decode(encoding)
-                    let text = String(decoding: entry.bytes("event") ?? [], as: UTF8.self).replacingOccurrences(of: "\"n\":2", with: "\"n\":9")
-                    entry.fields = entry.fields.map { $0.name == "event" ? AuditField("event", text) : $0 }
+                    let sequence = try #require(entry.text("sequence").flatMap { Int64($0) })
+                    let original = try #require(try Data.fetchOne(database, sql: "SELECT body FROM event WHERE seq = ?", arguments: [sequence]))
+                    let forged = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"n\":2", with: "\"n\":9").utf8)
+                    #expect(forged != [UInt8](original))
+                    try database.execute(sql: "UPDATE event SET body = ? WHERE seq = ?", arguments: [Data(forged), sequence])
+                    entry.fields = entry.fields.map {
+                        $0.name == AuditEntry.eventDigestField ? AuditField(AuditEntry.eventDigestField, bytes: AuditEntry.eventDigest(forged)) : $0
+                    }
                     encoding = AuditEncoding.encode(entry, index: index)
                 }
                 previous = AuditChain.link(previous: previous, encoding: encoding)

@@ -2,7 +2,8 @@ import Foundation
 
 /// A self-contained, single-file export of part of the audit trail: JSON lines with a header
 /// (format, range, the hash before the first record), the trust material (root, intermediate,
-/// agency and broker certificates, CRLs, agencies file), every record and every checkpoint
+/// agency and broker certificates, CRLs, agencies file), every record (each accepted event's
+/// record followed by an `event` line with its bytes) and every checkpoint
 /// (`docs/audit.md`, "Archive format"). `gerbang audit verify --archive FILE` checks it with
 /// nothing else.
 ///
@@ -16,6 +17,10 @@ public final class AuditArchive: AuditSource {
     public let trust: AuditTrustMaterial?
     let storedRecords: [AuditRecord]
     let storedCheckpoints: [AuditCheckpoint]
+    let eventBodies: [Int64: [UInt8]]
+
+    /// The highest sequence number of the accepted events whose bytes the archive carries.
+    public var lastEventSequence: Int64? { eventBodies.keys.max() }
 
     /// Reads an archive file (at most `maximumBytes`, default 4 GiB). Fails with `audit.archive`.
     public init(contentsOf url: URL, maximumBytes: Int = 4 << 30) throws(AuditError) {
@@ -34,6 +39,7 @@ public final class AuditArchive: AuditSource {
         var trust: AuditTrustMaterial?
         var records: [AuditRecord] = []
         var checkpoints: [AuditCheckpoint] = []
+        var bodies: [Int64: [UInt8]] = [:]
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             lineNumber += 1
@@ -58,6 +64,11 @@ public final class AuditArchive: AuditSource {
                     throw AuditError(.archive, "line \(lineNumber): incomplete record")
                 }
                 records.append(AuditRecord(index: index, kind: kind, timeMilliseconds: time, encoding: [UInt8](encoding), hash: hash))
+            case "event":
+                guard let sequence = parsed.sequence, let body = parsed.body else {
+                    throw AuditError(.archive, "line \(lineNumber): incomplete event")
+                }
+                bodies[sequence] = [UInt8](body)
             case "checkpoint":
                 guard let count = parsed.count, let head = parsed.head.flatMap(AuditChain.bytes(hex:)), let time = parsed.time,
                       let jws = parsed.jws else {
@@ -74,6 +85,7 @@ public final class AuditArchive: AuditSource {
         // Sorted by index as stored lines say; a moved line is still caught by its encoding's index.
         self.storedRecords = records
         self.storedCheckpoints = checkpoints
+        self.eventBodies = bodies
     }
 
     /// The archive's anchor.
@@ -87,6 +99,9 @@ public final class AuditArchive: AuditSource {
 
     /// The checkpoints carried.
     public func checkpoints() throws(AuditError) -> [AuditCheckpoint] { storedCheckpoints }
+
+    /// The bytes of an accepted event carried by an `event` line.
+    public func eventBody(sequence: Int64) throws(AuditError) -> [UInt8]? { eventBodies[sequence] }
 
     // MARK: Writing
 
@@ -142,6 +157,12 @@ public final class AuditArchive: AuditSource {
                     line.encoding = Data(record.encoding)
                     line.hash = AuditChain.hex(record.hash)
                     try write(line)
+                    if let sequence = eventSequence(of: record), let body = try source.eventBody(sequence: sequence) {
+                        var event = AuditArchiveLine(type: "event")
+                        event.sequence = sequence
+                        event.body = Data(body)
+                        try write(event)
+                    }
                 }
                 lastWritten = tail.index
                 next = tail.index + 1
@@ -165,5 +186,14 @@ public final class AuditArchive: AuditSource {
             throw AuditError(.archive, "cannot rename \(temporary.path) to \(url.path): errno \(errno)")
         }
         return (AuditAnchor(firstIndex: first, previousHash: previous, archive: url.lastPathComponent), lastWritten)
+    }
+
+    /// The sequence number of an `event.accepted` record whose bytes are kept apart (nil for
+    /// other records, and for older records that carry the bytes themselves).
+    static func eventSequence(of record: AuditRecord) -> Int64? {
+        guard record.kind == AuditRecordKind.eventAccepted.rawValue,
+              let (_, entry) = try? AuditEncoding.decode(record.encoding),
+              entry.bytes(AuditEntry.legacyEventField) == nil else { return nil }
+        return entry.text("sequence").flatMap { Int64($0) }
     }
 }

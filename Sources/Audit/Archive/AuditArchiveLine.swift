@@ -1,11 +1,12 @@
 import Foundation
 
-/// One line of an archive file (JSON): the header, the trust material, a record, or a checkpoint.
+/// One line of an archive file (JSON): the header, the trust material, a record, an accepted
+/// event's bytes, or a checkpoint.
 /// Binary values are standard base64 (`Data` in JSON), hashes lowercase hex.
 ///
 /// `Sendable`: a value type.
 struct AuditArchiveLine: Codable, Sendable {
-    /// `header`, `trust`, `record` or `checkpoint`.
+    /// `header`, `trust`, `record`, `event` or `checkpoint`.
     var type: String
     // header
     var format: String?
@@ -22,6 +23,9 @@ struct AuditArchiveLine: Codable, Sendable {
     var time: Int64?
     var encoding: Data?
     var hash: String?
+    // event (the bytes an `event.accepted` record covers by their SHA-256)
+    var sequence: Int64?
+    var body: Data?
     // checkpoint
     var count: Int64?
     var head: String?

@@ -9,7 +9,16 @@ public enum AuditLedger {
     /// Appends `entry` as the next record; runs inside the caller's transaction.
     @discardableResult
     public static func append(_ entry: AuditEntry, in database: Database) throws -> AuditRecord {
-        let (previousIndex, previousHash) = try head(in: database)
+        try append(entry, after: head(in: database), in: database)
+    }
+
+    /// Appends `entry` as the record after `head` (the chain's head in this transaction, as
+    /// ``head(in:)`` reads it: a writer that keeps it saves that read per record); runs inside the
+    /// caller's transaction.
+    @discardableResult
+    public static func append(_ entry: AuditEntry, after head: (index: Int64, hash: [UInt8]),
+                              in database: Database) throws -> AuditRecord {
+        let (previousIndex, previousHash) = head
         let index = previousIndex + 1
         let encoding = AuditEncoding.encode(entry, index: index)
         let hash = AuditChain.link(previous: previousHash, encoding: encoding)
@@ -53,6 +62,41 @@ public enum AuditLedger {
             AuditCheckpoint(recordCount: row["record_count"], headHash: [UInt8](row["head_hash"] as Data),
                             timeMilliseconds: row["at"], jws: row["jws"])
         }
+    }
+
+    /// The bytes of the accepted event with sequence number `sequence`: from `audit_event_body`
+    /// once its event row was pruned, else from the store's `event` row; nil when neither holds
+    /// them (or the store predates `audit_event_body`).
+    public static func eventBody(sequence: Int64, in database: Database) throws -> [UInt8]? {
+        if try database.tableExists("audit_event_body"),
+           let kept = try Data.fetchOne(database.cachedStatement(sql: "SELECT body FROM audit_event_body WHERE seq = ?"),
+                                        arguments: [sequence]) {
+            return [UInt8](kept)
+        }
+        guard try database.tableExists("event") else { return nil }
+        return try Data.fetchOne(database.cachedStatement(sql: "SELECT body FROM event WHERE seq = ?"),
+                                 arguments: [sequence]).map { [UInt8]($0) }
+    }
+
+    /// Copies the bodies of the events `sequences` from the store's `event` rows into
+    /// `audit_event_body` (before those rows are deleted), when the trail has any record;
+    /// runs inside the caller's transaction.
+    public static func preserveEventBodies(_ sequences: [Int64], in database: Database) throws {
+        guard !sequences.isEmpty, try hasRecords(in: database) else { return }
+        let copy = try database.cachedStatement(sql: "INSERT OR IGNORE INTO audit_event_body (seq, body) SELECT seq, body FROM event WHERE seq = ?")
+        for sequence in sequences { try copy.execute(arguments: [sequence]) }
+    }
+
+    /// Whether the trail has ever had a record (records kept, or an anchor left by retention).
+    public static func hasRecords(in database: Database) throws -> Bool {
+        try Int64.fetchOne(database, sql: "SELECT idx FROM audit_record LIMIT 1") != nil || anchor(in: database) != nil
+    }
+
+    /// Deletes the kept bodies of events up to `sequence` (after their records were archived
+    /// and deleted); runs inside the caller's transaction. Returns how many were deleted.
+    public static func deleteEventBodies(through sequence: Int64, in database: Database) throws -> Int {
+        try database.execute(sql: "DELETE FROM audit_event_body WHERE seq <= ?", arguments: [sequence])
+        return database.changesCount
     }
 
     /// Stores a signed checkpoint.

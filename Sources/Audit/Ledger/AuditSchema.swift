@@ -7,6 +7,21 @@ public enum AuditSchema {
     /// The migration identifier the store registers.
     public static let migrationIdentifier = "audit v1: hash-chained audit trail"
 
+    /// The second migration's identifier: event bodies kept apart from their records.
+    public static let eventBodiesMigrationIdentifier = "audit v2: event bodies by sequence"
+
+    /// Creates `audit_event_body` (run inside a migration): the bytes of accepted events whose
+    /// `event` row was pruned while their audit records are kept. An accepted event's record
+    /// carries the SHA-256 of these bytes; while the event row exists its `body` is the copy.
+    public static func createEventBodies(in database: Database) throws {
+        try database.execute(sql: """
+            CREATE TABLE audit_event_body (
+                seq  INTEGER PRIMARY KEY,
+                body BLOB NOT NULL
+            );
+            """)
+    }
+
     /// Creates the tables (run inside a migration).
     public static func create(in database: Database) throws {
         try database.execute(sql: """

@@ -1,4 +1,5 @@
 import Foundation
+import Trust
 
 extension AuditEntry {
     /// Milliseconds since the epoch of `date` (rounded down, as the store does).
@@ -6,14 +7,37 @@ extension AuditEntry {
         Int64((date.timeIntervalSince1970 * 1_000).rounded(.down))
     }
 
-    /// An accepted event: fields `sequence`, `source`, `id`, `type`, `event` (the exact bytes
-    /// as published, with the agency's `gerbangjws` signature inside).
+    /// An accepted event: fields `sequence`, `source`, `id`, `type`, `event-sha256` (the SHA-256
+    /// of the exact bytes as published, with the agency's `gerbangjws` signature inside).
+    ///
+    /// The bytes themselves are stored once, by sequence number: in the store's `event` row while
+    /// the event is kept, then in `audit_event_body` (copied when the event is pruned), and in
+    /// every archive as an `event` line. The chain covers them through the digest, so changing
+    /// them is found like changing the record (`audit.event-body-mismatch`), and the broker's
+    /// writer does not copy and hash every body a second time (`docs/audit.md`, "Event bodies").
     public static func eventAccepted(sequence: Int64, source: String, id: String, type: String,
                                      body: [UInt8], acceptedAt: Date) -> AuditEntry {
         AuditEntry(kind: .eventAccepted, timeMilliseconds: milliseconds(acceptedAt), fields: [
             AuditField("sequence", sequence), AuditField("source", source), AuditField("id", id),
-            AuditField("type", type), AuditField("event", bytes: body),
+            AuditField("type", type), AuditField(eventDigestField, bytes: eventDigest(body)),
         ])
+    }
+
+    /// The field of an accepted event's record that holds the SHA-256 of its bytes.
+    public static let eventDigestField = "event-sha256"
+
+    /// The field of an accepted event's record written before event bodies were stored apart:
+    /// the event's bytes themselves (still verified).
+    public static let legacyEventField = "event"
+
+    /// SHA-256 of an event's bytes, as its accepted record carries it.
+    public static func eventDigest(_ body: [UInt8]) -> [UInt8] {
+        do {
+            return try SHA256.hash(body)
+        } catch {
+            // EVP_Digest with a fetched SHA-256 fails only when OpenSSL cannot allocate memory.
+            fatalError("SHA-256 failed in OpenSSL: \(error)")
+        }
     }
 
     /// A rejected event: fields `agency` (the authenticated sender), `event-id` (empty when the

@@ -17,6 +17,10 @@ public struct AuditFinding: Sendable, Hashable, CustomStringConvertible {
         /// The agency signature of an accepted event does not verify, or the record's fields
         /// disagree with the event.
         case eventSignature = "audit.event-signature"
+        /// The bytes of an accepted event are neither in the store nor in the archive.
+        case eventBodyMissing = "audit.event-body-missing"
+        /// The stored bytes of an accepted event do not have the SHA-256 its record carries.
+        case eventBodyMismatch = "audit.event-body-mismatch"
         /// A checkpoint's signature or certificate does not verify.
         case checkpointSignature = "audit.checkpoint-signature"
         /// A checkpoint's head hash is not the chain's hash at its record count (history rewritten).

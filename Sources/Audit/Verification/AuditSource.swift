@@ -8,4 +8,7 @@ public protocol AuditSource {
     func records(from: Int64, to: Int64, limit: Int) throws(AuditError) -> [AuditRecord]
     /// Every checkpoint, oldest first.
     func checkpoints() throws(AuditError) -> [AuditCheckpoint]
+    /// The bytes of the accepted event with this sequence number (which its `event.accepted`
+    /// record covers by their SHA-256), nil when the source does not hold them.
+    func eventBody(sequence: Int64) throws(AuditError) -> [UInt8]?
 }

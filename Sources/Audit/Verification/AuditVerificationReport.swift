@@ -10,6 +10,8 @@ public struct AuditVerificationReport: Sendable {
     public var lastIndex: Int64?
     /// Records whose hash link was checked.
     public var recordsChecked = 0
+    /// Accepted events whose bytes were found and matched their record's SHA-256.
+    public var eventBodiesChecked = 0
     /// Agency signatures of accepted events checked.
     public var eventSignaturesChecked = 0
     /// Checkpoints whose signature and head were checked.

@@ -6,7 +6,9 @@ import Trust
 ///
 /// For every record in order: the index is the next one (no gap), the encoding decodes and
 /// carries that index, the stored kind and time agree with it, and SHA-256(previous hash ||
-/// encoding) is the stored hash. With trust material it also checks every accepted event's
+/// encoding) is the stored hash; every accepted event's bytes (kept by sequence number, see
+/// ``AuditEntry/eventAccepted(sequence:source:id:type:body:acceptedAt:)``) are present and have
+/// the SHA-256 its record carries. With trust material it also checks every accepted event's
 /// agency signature (at its acceptance time) and that the record's source, id and type are the
 /// event's, and every checkpoint's signature (the broker certificate's chain to a root, at the
 /// checkpoint's time). Every checkpoint's head hash must be the chain's hash at its record count;
@@ -65,7 +67,7 @@ public struct AuditVerifier {
             let page = try source.records(from: expected, to: end, limit: Self.pageSize)
             if page.isEmpty { break }
             for record in page {
-                if let finding = check(record, expected: expected, previous: previous, report: &report) {
+                if let finding = try check(record, expected: expected, previous: previous, source: source, report: &report) {
                     report.finding = finding
                     break walk
                 }
@@ -88,7 +90,8 @@ public struct AuditVerifier {
     }
 
     /// The finding for one record, nil when it links correctly.
-    func check(_ record: AuditRecord, expected: Int64, previous: [UInt8], report: inout AuditVerificationReport) -> AuditFinding? {
+    func check(_ record: AuditRecord, expected: Int64, previous: [UInt8], source: some AuditSource,
+               report: inout AuditVerificationReport) throws(AuditError) -> AuditFinding? {
         guard record.index == expected else {
             return AuditFinding(index: expected, kind: nil, reason: .recordMissing,
                                 message: "record \(expected) is missing; the next stored record is \(record.index)")
@@ -113,8 +116,15 @@ public struct AuditVerifier {
             return AuditFinding(index: expected, kind: kind, reason: .hashMismatch,
                                 message: "SHA-256(previous hash || encoding) is \(AuditChain.hex(hash)) but the stored hash is \(AuditChain.hex(record.hash)): the record or its hash was changed")
         }
-        if decoded.entry.kind == .eventAccepted, let signatures {
-            if let problem = checkEventSignature(decoded.entry, verifier: signatures) {
+        guard decoded.entry.kind == .eventAccepted else { return nil }
+        let body: [UInt8]
+        switch try eventBody(of: decoded.entry, in: source) {
+        case .bytes(let bytes): body = bytes
+        case .finding(let reason, let message): return AuditFinding(index: expected, kind: kind, reason: reason, message: message)
+        }
+        report.eventBodiesChecked += 1
+        if let signatures {
+            if let problem = checkEventSignature(decoded.entry, body: body, verifier: signatures) {
                 return AuditFinding(index: expected, kind: kind, reason: .eventSignature, message: problem)
             }
             report.eventSignaturesChecked += 1
@@ -122,9 +132,31 @@ public struct AuditVerifier {
         return nil
     }
 
+    /// An accepted event's bytes, or what is wrong with them.
+    enum EventBody {
+        case bytes([UInt8])
+        case finding(AuditFinding.Reason, String)
+    }
+
+    /// The bytes an `event.accepted` record covers: carried in the record (records written before
+    /// event bodies were kept apart), or read from `source` by sequence number and checked
+    /// against the record's SHA-256.
+    func eventBody(of entry: AuditEntry, in source: some AuditSource) throws(AuditError) -> EventBody {
+        if let carried = entry.bytes(AuditEntry.legacyEventField) { return .bytes(carried) }
+        guard let digest = entry.bytes(AuditEntry.eventDigestField), let sequence = entry.text("sequence").flatMap({ Int64($0) }) else {
+            return .finding(.malformedRecord, "the accepted event's record has no `\(AuditEntry.eventDigestField)` or `sequence` field")
+        }
+        guard let stored = try source.eventBody(sequence: sequence) else {
+            return .finding(.eventBodyMissing, "the bytes of event \(sequence) are in neither the store nor the archive")
+        }
+        guard AuditEntry.eventDigest(stored) == digest else {
+            return .finding(.eventBodyMismatch, "the stored bytes of event \(sequence) do not have the SHA-256 its record carries (\(AuditChain.hex(digest))): the event was changed")
+        }
+        return .bytes(stored)
+    }
+
     /// Checks the agency signature of an accepted event at its acceptance time; a problem, or nil.
-    func checkEventSignature(_ entry: AuditEntry, verifier: SignatureVerifier) -> String? {
-        guard let body = entry.bytes("event") else { return "the record has no `event` field" }
+    func checkEventSignature(_ entry: AuditEntry, body: [UInt8], verifier: SignatureVerifier) -> String? {
         let acceptedAt = Date(timeIntervalSince1970: Double(entry.timeMilliseconds) / 1_000)
         let verdict = verifier.verify(event: body, at: acceptedAt)
         if let error = verdict.error { return "the agency signature does not verify: \(error.reason.rawValue): \(error.message)" }

@@ -42,6 +42,11 @@ public final class SQLiteAuditSource: AuditSource {
         try read { try AuditLedger.checkpoints(in: $0) }
     }
 
+    /// An accepted event's bytes (kept body, or the event row while the event is kept).
+    public func eventBody(sequence: Int64) throws(AuditError) -> [UInt8]? {
+        try read { try AuditLedger.eventBody(sequence: sequence, in: $0) }
+    }
+
     private func read<T>(_ body: (Database) throws -> T) throws(AuditError) -> T {
         do {
             return try queue.read(body)

@@ -4,7 +4,8 @@ import Logging
 import SQLiteStore
 
 /// Audit retention: records older than the retention period are first exported to an archive
-/// file in the archive directory (`audit-<first>-<last>.jsonl`, with the trust material),
+/// file in the archive directory (`audit-<first>-<last>.jsonl`, with the trust material and the
+/// bytes of the accepted events they cover),
 /// the archive is read back and verified, and only then are the records deleted and the anchor
 /// (first kept index, the hash of the last archived record, the archive's name) stored in the
 /// same transaction. The chain therefore continues from the anchor with no silent gap: `verify`
@@ -46,7 +47,7 @@ struct AuditRetention: Sendable {
                 return
             }
             let deleted = try await store.pruneAudit(anchor: AuditAnchor(firstIndex: firstKept, previousHash: lastHash, archive: name),
-                                                     now: now)
+                                                     eventBodiesThrough: archived.lastEventSequence, now: now)
             logger.notice("audit records archived and deleted", metadata: [
                 "archive": "\(url.path)", "records": "\(deleted)", "first-kept": "\(firstKept)",
             ])

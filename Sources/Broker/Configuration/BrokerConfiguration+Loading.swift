@@ -72,7 +72,7 @@ extension BrokerConfiguration {
         }
         if let section = try root.section("store") {
             try section.requireOnly(["file-name", "max-batch-size", "max-batch-wait-ms", "dedup-window-seconds",
-                                     "retention-seconds", "fsync-delivery-transitions"])
+                                     "retention-seconds", "fsync-delivery-transitions", "busy-timeout-ms"])
             var store = configuration.store
             store.fileName = try section.string("file-name") ?? store.fileName
             store.maxBatchSize = try section.int("max-batch-size", in: 1...100_000) ?? store.maxBatchSize
@@ -81,6 +81,7 @@ extension BrokerConfiguration {
                 ?? store.deduplicationWindowSeconds
             store.retentionSeconds = try section.int("retention-seconds", in: 1...315_360_000) ?? store.retentionSeconds
             store.fsyncDeliveryTransitions = try section.bool("fsync-delivery-transitions") ?? store.fsyncDeliveryTransitions
+            store.busyTimeoutMilliseconds = try section.int("busy-timeout-ms", in: 0...600_000) ?? store.busyTimeoutMilliseconds
             configuration.store = store
         }
         if let section = try root.section("limits") {
@@ -126,9 +127,11 @@ extension BrokerConfiguration {
             configuration.heartbeat.liveness = try section.int("liveness", in: 1...255) ?? configuration.heartbeat.liveness
         }
         if let section = try root.section("delivery") {
-            try section.requireOnly(["tick-ms"])
+            try section.requireOnly(["tick-ms", "clock-jump-threshold-ms"])
             configuration.delivery.tickMilliseconds = try section.int("tick-ms", in: 1...60_000)
                 ?? configuration.delivery.tickMilliseconds
+            configuration.delivery.clockJumpThresholdMilliseconds = try section.int("clock-jump-threshold-ms", in: 0...86_400_000)
+                ?? configuration.delivery.clockJumpThresholdMilliseconds
         }
         return configuration
     }

@@ -43,6 +43,11 @@ extension BrokerConfiguration {
         /// Whether claims, ACKs and lease changes are fsynced like appends. Default `false`
         /// (they only need to survive a process crash; see `docs/store.md`).
         public var fsyncDeliveryTransitions = false
+        /// How long a write waits for a lock held by another process on the database file
+        /// (SQLite's busy timeout, set through GRDB's `busyMode`) before it fails with
+        /// `store.locked` and the publishes it carried are answered REJECTED `store.unavailable`,
+        /// milliseconds. Default 5,000.
+        public var busyTimeoutMilliseconds = 5_000
 
         /// Creates settings; every argument defaults to the documented default.
         public init(
@@ -155,10 +160,16 @@ extension BrokerConfiguration {
         /// How often the broker expires leases, promotes due retries and looks for new ready
         /// deliveries for idle consumers, milliseconds. Default 200.
         public var tickMilliseconds: Int
+        /// The smallest difference between the wall clock's and the monotonic clock's progress
+        /// between two ticks that counts as a wall-clock jump (the broker then moves every lease
+        /// deadline and retry time by the jump, see `docs/broker.md`), milliseconds; 0 = never.
+        /// Default 2,000.
+        public var clockJumpThresholdMilliseconds: Int
 
         /// Creates delivery settings.
-        public init(tickMilliseconds: Int = 200) {
+        public init(tickMilliseconds: Int = 200, clockJumpThresholdMilliseconds: Int = 2_000) {
             self.tickMilliseconds = tickMilliseconds
+            self.clockJumpThresholdMilliseconds = clockJumpThresholdMilliseconds
         }
     }
 }

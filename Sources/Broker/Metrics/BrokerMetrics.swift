@@ -33,8 +33,11 @@ public final class BrokerMetrics: Sendable {
         var retried = 0
         var deadLettered = 0
         var sessionsEnded: [String: Int] = [:]
+        var clockJumps: [String: Int] = [:]
+        var clockJumpMilliseconds = 0
         var connectionsClosed: [String: Int] = [:]
         var connectionsOpen = 0
+        var rateLimited: [String: Int] = [:]
         var publishToConfirm = Histogram()
         var publishToDeliver = Histogram()
     }
@@ -83,13 +86,24 @@ public final class BrokerMetrics: Sendable {
     func retried() { state.withLock { $0.retried += 1 } }
     func deadLettered() { state.withLock { $0.deadLettered += 1 } }
     func sessionEnded(_ reason: ReasonCode) { state.withLock { $0.sessionsEnded[reason.rawValue, default: 0] += 1 } }
+    /// An event of `agency` was refused for its publish rate (`flow.rate-limited`).
+    func rateLimited(agency: String) { state.withLock { $0.rateLimited[agency, default: 0] += 1 } }
     /// The broker closed an adapter connection (e.g. `session.hello-timeout`).
     func connectionClosed(_ reason: ReasonCode) { state.withLock { $0.connectionsClosed[reason.rawValue, default: 0] += 1 } }
     /// The adapter connections open now (accepted, not yet reported closed by the socket monitor).
     func setOpenConnections(_ count: Int) { state.withLock { $0.connectionsOpen = count } }
 
-    /// The Prometheus text exposition of every metric, with the queue depths given.
-    public func render(queues: [QueueStats]) -> String {
+    /// A wall-clock jump of `milliseconds` (positive: forward) was detected.
+    func clockJumped(milliseconds: Int64) {
+        state.withLock { state in
+            state.clockJumps[milliseconds > 0 ? "forward" : "backward", default: 0] += 1
+            state.clockJumpMilliseconds += Int(milliseconds.magnitude)
+        }
+    }
+
+    /// The Prometheus text exposition of every metric, with the queue depths and the store's
+    /// write statistics given (the store metrics are left out without them).
+    public func render(queues: [QueueStats], storeWrites: StoreWriteStatistics? = nil) -> String {
         let state = state.withLock { $0 }
         var out = ""
         func counter(_ name: String, _ help: String, _ values: [(String, Int)]) {
@@ -116,6 +130,20 @@ public final class BrokerMetrics: Sendable {
         counter("gerbang_dead_lettered_total", "Deliveries moved to the dead letters by the broker.", [("", state.deadLettered)])
         counter("gerbang_sessions_ended_total", "Sessions ended, by reason.",
                 state.sessionsEnded.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
+        counter("gerbang_clock_jumps_total", "Wall-clock jumps detected against the monotonic clock, by direction.",
+                ["backward", "forward"].map { ("{direction=\"\($0)\"}", state.clockJumps[$0, default: 0]) })
+        counter("gerbang_clock_jump_milliseconds_total", "Sum of the sizes of the wall-clock jumps detected.",
+                [("", state.clockJumpMilliseconds)])
+        if let storeWrites {
+            counter("gerbang_store_write_failures_total",
+                    "Store write transactions that failed as a whole (nothing stored), by reason.",
+                    storeWrites.failedTransactions.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
+            out += "# HELP gerbang_store_writable 1 while the store's writes commit, 0 since a write transaction failed "
+                + "(publishes are answered REJECTED store.unavailable).\n# TYPE gerbang_store_writable gauge\n"
+                + "gerbang_store_writable \(storeWrites.isFailing ? 0 : 1)\n"
+        }
+        counter("gerbang_rate_limited_total", "Events refused for their agency's publish rate, by agency.",
+                state.rateLimited.sorted { $0.key < $1.key }.map { ("{agency=\"\($0.key)\"}", $0.value) })
         counter("gerbang_connections_closed_total", "Adapter connections the broker closed, by reason.",
                 state.connectionsClosed.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", $0.value) })
         out += "# HELP gerbang_connections_open Adapter connections open now.\n# TYPE gerbang_connections_open gauge\n"

@@ -97,7 +97,8 @@ final class MetricsHTTPServer: Sendable {
             } catch {
                 logger.warning("metrics: queue stats failed", metadata: ["reason": "\(error.reason.rawValue)"])
             }
-            result.text.withLock { $0 = metrics.render(queues: queues) }
+            let storeWrites = await store.writeStatistics()
+            result.text.withLock { $0 = metrics.render(queues: queues, storeWrites: storeWrites) }
             done.signal()
         }
         _ = done.wait(timeout: .now() + 5)

@@ -27,7 +27,8 @@ extension PublishPipeline {
                                          subject: newEvent.subject, sequence: outcome.sequence.rawValue, eventID: newEvent.id,
                                          duplicate: outcome.isDuplicate ? true : nil))
             } catch {
-                logger.error("store append failed", metadata: ["reason": "\(error.reason.rawValue)"])
+                logger.error("store append failed; answering REJECTED",
+                             metadata: ["reason": "\(error.reason.rawValue)", "error": "\(error.message)", "agency": "\(agency)"])
                 let reason: ReasonCode = error.isStorageFailure ? .storeUnavailable : .brokerInternal
                 let rejected = GMPMessage.Rejected(tag: tag, reason: reason, specificCode: error.reason.rawValue,
                                                    message: "the event could not be stored durably")

@@ -11,6 +11,7 @@ extension BrokerLoop {
     func onTick() {
         let now = clock.now
         let wallNow = Date()
+        watchWallClock(wall: wallNow, monotonic: now)
         for session in Array(sessions.values) {
             if session.heartbeat.isPeerGone(at: now) {
                 end(session, reason: .sessionHeartbeatTimeout)
@@ -28,9 +29,19 @@ extension BrokerLoop {
         let mailbox = mailbox
         let waker = waker
         let logger = logger
+        let shift = pendingScheduleShift
+        pendingScheduleShift = .zero
         Task {
             var changed = 0
+            var unappliedShift = shift
             do throws(StoreError) {
+                // After a wall-clock jump, the schedule moves with the clock before anything is due.
+                if shift != .zero {
+                    let moved = try await store.shiftSchedule(by: shift)
+                    unappliedShift = .zero
+                    logger.notice("lease deadlines and retry times moved by the wall-clock jump",
+                                  metadata: ["deliveries": "\(moved)", "shiftMs": "\(shift.wholeMilliseconds)"])
+                }
                 // A read first: the writes (and their fsync) only when a lease or retry is due.
                 if let next = try await store.nextScheduledTransition(), next <= Date() {
                     changed += try await store.expireLeases(now: Date())
@@ -39,7 +50,7 @@ extension BrokerLoop {
             } catch {
                 logger.error("delivery timer failed", metadata: ["reason": "\(error.reason.rawValue)"])
             }
-            mailbox.post(.timerDone(changed: changed))
+            mailbox.post(.timerDone(changed: changed, unappliedShift: unappliedShift))
             try? waker.wake()
         }
     }

@@ -36,6 +36,11 @@ final class BrokerLoop {
     private var pendingPublishes = 0
     private let rateLimiter: AgencyRateLimiter
     var timerRunning = false
+    /// Compares the wall clock with the monotonic clock on every tick (``watchWallClock(wall:monotonic:)``).
+    var wallClockWatch: WallClockWatch
+    /// A wall-clock jump detected but not yet applied to the store's schedule (the timer task
+    /// applies it before it expires leases or promotes retries).
+    var pendingScheduleShift: Duration = .zero
     private var nextTick: ContinuousClock.Instant
     let clock = ContinuousClock()
 
@@ -56,6 +61,8 @@ final class BrokerLoop {
                            maxFrameBytes: configured.maxFrameBytes, maxEventsPerPublish: configured.maxEventsPerPublish,
                            maxSubscriptions: configured.maxSubscriptions)
         nextTick = ContinuousClock.now
+        wallClockWatch = WallClockWatch(threshold: .milliseconds(services.configuration.delivery.clockJumpThresholdMilliseconds),
+                                        wall: Date(), monotonic: ContinuousClock.now)
         rateLimiter = AgencyRateLimiter(rates: configured)
     }
 
@@ -403,6 +410,7 @@ final class BrokerLoop {
                 services.tail.emit(TailLine(time: Date(), status: .rejected, type: "", source: session.agency,
                                             reason: ReasonCode.flowRateLimited.rawValue))
                 services.metrics.answered(.rejected(.init(tag: event.tag, reason: .flowRateLimited)), latency: 0)
+                services.metrics.rateLimited(agency: session.agency)
                 send(.rejected(.init(tag: event.tag, reason: .flowRateLimited,
                                      message: "`\(session.agency)` publishes faster than its configured rate")), to: session.routingID)
                 auditFlowRejection(.flowRateLimited, agency: session.agency)
@@ -441,8 +449,9 @@ final class BrokerLoop {
                 if stored { for session in sessions.values { session.mayHaveWork = true } }
             case .claimed(let sessionID, let consumer, let deliveries):
                 deliver(deliveries, sessionID: sessionID, consumer: consumer)
-            case .timerDone(let changed):
+            case .timerDone(let changed, let unappliedShift):
                 timerRunning = false
+                pendingScheduleShift += unappliedShift
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
             case .released(let changed):
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }

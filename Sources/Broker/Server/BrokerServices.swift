@@ -69,7 +69,8 @@ struct BrokerServices: Sendable {
             path: configuration.storePath, maxBatchSize: settings.maxBatchSize,
             maxBatchWait: .milliseconds(settings.maxBatchWaitMilliseconds),
             deduplicationWindow: .seconds(settings.deduplicationWindowSeconds),
-            retention: .seconds(settings.retentionSeconds))
+            retention: .seconds(settings.retentionSeconds),
+            busyTimeout: .milliseconds(settings.busyTimeoutMilliseconds))
         storeConfiguration.auditEnabled = configuration.audit.enabled
         storeConfiguration.fsyncDeliveryTransitions = settings.fsyncDeliveryTransitions
         let store: SQLiteStore

@@ -8,8 +8,10 @@ enum LoopSignal: Sendable {
     case publishAnswered(sessionID: UInt64, answer: GMPMessage, storedForSubscribers: Bool)
     /// A claim for a session finished (possibly empty).
     case claimed(sessionID: UInt64, consumer: ConsumerID, deliveries: [ClaimedDelivery])
-    /// The timer task (lease expiry, due retries) finished; `changed` deliveries became ready.
-    case timerDone(changed: Int)
+    /// The timer task (lease expiry, due retries) finished; `changed` deliveries became ready;
+    /// `unappliedShift` is the part of a wall-clock jump it could not apply to the store (to try
+    /// again on the next tick).
+    case timerDone(changed: Int, unappliedShift: Duration)
     /// A session's in-flight deliveries were returned to ready.
     case released(changed: Int)
     /// The routes were reloaded with changes: re-check every session's grant.

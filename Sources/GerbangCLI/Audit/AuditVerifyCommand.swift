@@ -88,6 +88,7 @@ extension AuditCLI {
         }
         let range = report.firstIndex.map { "\($0)...\(report.lastIndex ?? $0)" } ?? "none"
         lines.append("records checked: \(report.recordsChecked) (\(range))")
+        lines.append("event bodies checked: \(report.eventBodiesChecked)")
         lines.append("agency signatures checked: \(report.eventSignaturesChecked)")
         lines.append("checkpoints checked: \(report.checkpointsChecked)")
         if let head = report.headHash { lines.append("head hash: \(AuditChain.hex(head))") }

@@ -77,21 +77,30 @@ enum DeliveryTransitions {
         case dead(DeliveryFailure)
     }
 
-    /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied).
+    /// The delivery a settlement was applied to (what its audit record names).
+    struct SettledDelivery {
+        let sequence: Int64
+        let subscription: String
+        let attempt: Int
+    }
+
+    /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied); when applied,
+    /// also returns the delivery's event, subscription and attempt (read by the same `SELECT`).
     static func settle(
         _ delivery: DeliveryID,
         by consumer: ConsumerID,
         _ settlement: Settlement,
         now: Date,
         in database: Database
-    ) throws -> SettleOutcome {
+    ) throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
         guard let row = try Row.fetchOne(
-            database.cachedStatement(sql: "SELECT state, consumer FROM delivery WHERE id = ?"),
+            database.cachedStatement(sql: "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = ?"),
             arguments: [delivery.rawValue]
-        ) else { return .unknownDelivery }
+        ) else { return (.unknownDelivery, nil) }
         let state = DeliveryState(rawValue: row["state"] as String) ?? .ready
-        if state.isFinal { return .alreadyFinal(state) }
-        if state == .inFlight, (row["consumer"] as String?) != consumer.rawValue { return .heldByAnotherConsumer }
+        if state.isFinal { return (.alreadyFinal(state), nil) }
+        if state == .inFlight, (row["consumer"] as String?) != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
+        let settled = SettledDelivery(sequence: row["seq"], subscription: row["subscription"], attempt: row["attempt"])
 
         let nowMilliseconds = Timestamp.milliseconds(now)
         let attemptOutcome: AttemptOutcome
@@ -133,7 +142,7 @@ enum DeliveryTransitions {
             """).execute(arguments: [
                 nowMilliseconds, attemptOutcome.rawValue, failure?.reason, failure?.detail, delivery.rawValue,
             ])
-        return .applied
+        return (.applied, settled)
     }
 
     // MARK: Back to ready

@@ -5,7 +5,7 @@ import Store
 extension SQLiteStore: AdminActionLog {
     /// Appends one row to `admin_actions` (through the group commit: durable on return).
     public func record(_ action: AdminAction) async throws(StoreError) -> Int64 {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write { database in
             try database.execute(
                 sql: """
@@ -15,7 +15,7 @@ extension SQLiteStore: AdminActionLog {
                 arguments: [action.operatorName, action.role, action.action, action.arguments,
                             Timestamp.milliseconds(action.requestedAt), action.outcome, action.detail])
             let id = database.lastInsertedRowID
-            if audited { try Self.audit(action, in: database) }
+            if let audited { try Self.audit(action, head: audited, in: database) }
             return id
         }
     }

@@ -8,10 +8,12 @@ extension SQLiteStore {
     public func append(_ event: NewEvent) async throws(StoreError) -> AppendOutcome {
         try Self.validate(event)
         let window = Timestamp.milliseconds(configuration.deduplicationWindow)
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         let outcome = try await write { database in
             let outcome = try Self.insert(event, deduplicationWindow: window, into: database)
-            if audited, case .accepted(let sequence) = outcome { try Self.audit(event, sequence: sequence, in: database) }
+            if let audited, case .accepted(let sequence) = outcome {
+                try Self.audit(event, sequence: sequence, head: audited, in: database)
+            }
             return outcome
         }
         writer.recordAppend(duplicate: outcome.isDuplicate)

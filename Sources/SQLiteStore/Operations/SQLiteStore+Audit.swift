@@ -12,7 +12,8 @@ extension SQLiteStore: AuditRecording {
     /// batch; returns once it is durable. Does nothing when the audit trail is disabled.
     public func recordAudit(_ entry: AuditEntry) async throws(StoreError) {
         guard configuration.auditEnabled else { return }
-        _ = try await write { database in try AuditLedger.append(entry, in: database) }
+        let head = auditHead
+        _ = try await write { database in try head.append(entry, in: database) }
     }
 
     /// The audit chain's head: the number of records (the newest index) and its hash.
@@ -29,43 +30,41 @@ extension SQLiteStore: AuditRecording {
     }
 
     /// The accepted event's record (inside the append's savepoint).
-    static func audit(_ event: NewEvent, sequence: EventSequence, in database: Database) throws {
-        try AuditLedger.append(.eventAccepted(sequence: sequence.rawValue, source: event.source, id: event.id,
+    static func audit(_ event: NewEvent, sequence: EventSequence, head: AuditHeadCache, in database: Database) throws {
+        try head.append(.eventAccepted(sequence: sequence.rawValue, source: event.source, id: event.id,
                                               type: event.type, body: event.body, acceptedAt: event.acceptedAt),
                                in: database)
     }
 
     /// An admin action's record (inside the savepoint of its `admin_actions` row).
-    static func audit(_ action: AdminAction, in database: Database) throws {
-        try AuditLedger.append(.adminAction(operator: action.operatorName, role: action.role, action: action.action,
+    static func audit(_ action: AdminAction, head: AuditHeadCache, in database: Database) throws {
+        try head.append(.adminAction(operator: action.operatorName, role: action.role, action: action.action,
                                             arguments: action.arguments, outcome: action.outcome, detail: action.detail,
                                             at: action.requestedAt),
                                in: database)
     }
 
-    /// Settles deliveries one after the other and, when auditing is on, appends one
-    /// `delivery.outcome` record listing every delivery the answer was applied to, in the same
-    /// savepoint (one record per batch of ACKs read at once, not one per ACK).
+    /// Settles deliveries one after the other and, when auditing is on (`audited`: the writer's
+    /// audit head), appends one `delivery.outcome` record listing every delivery the answer was
+    /// applied to, in the same savepoint (one record per batch of ACKs read at once, not one per
+    /// ACK).
     static func settleAudited(
         _ deliveries: [DeliveryID],
         by consumer: ConsumerID,
         _ settlement: DeliveryTransitions.Settlement,
         now: Date,
-        audited: Bool,
+        audited: AuditHeadCache?,
         in database: Database
     ) throws -> [SettleOutcome] {
         var outcomes: [SettleOutcome] = []
         outcomes.reserveCapacity(deliveries.count)
         var settled: [AuditEntry.SettledDelivery] = []
         for delivery in deliveries {
-            let outcome = try DeliveryTransitions.settle(delivery, by: consumer, settlement, now: now, in: database)
+            let (outcome, applied) = try DeliveryTransitions.settle(delivery, by: consumer, settlement, now: now, in: database)
             outcomes.append(outcome)
-            guard audited, outcome == .applied, let row = try Row.fetchOne(
-                database.cachedStatement(sql: "SELECT seq, subscription, attempt FROM delivery WHERE id = ?"),
-                arguments: [delivery.rawValue]
-            ) else { continue }
-            settled.append(AuditEntry.SettledDelivery(subscription: row["subscription"], sequence: row["seq"],
-                                                      delivery: delivery.rawValue, attempt: row["attempt"]))
+            guard audited != nil, let applied else { continue }
+            settled.append(AuditEntry.SettledDelivery(subscription: applied.subscription, sequence: applied.sequence,
+                                                      delivery: delivery.rawValue, attempt: Int64(applied.attempt)))
         }
         guard !settled.isEmpty else { return outcomes }
         let (name, reason): (String, String) = switch settlement {
@@ -73,7 +72,7 @@ extension SQLiteStore: AuditRecording {
         case .retry(_, let failure): ("retry", failure.reason)
         case .dead(let failure): ("dead-lettered", failure.reason)
         }
-        try AuditLedger.append(.deliveryOutcomes(consumer: consumer.rawValue, outcome: name, reason: reason,
+        try audited?.append(.deliveryOutcomes(consumer: consumer.rawValue, outcome: name, reason: reason,
                                                  deliveries: settled, at: now),
                                in: database)
         return outcomes
@@ -93,12 +92,16 @@ extension SQLiteStore {
         }
     }
 
-    /// Deletes every audit record before `anchor.firstIndex` and records `anchor` (the hash of
-    /// the record before it and the archive that holds the deleted records), in one transaction.
+    /// Deletes every audit record before `anchor.firstIndex` and the kept event bodies up to
+    /// `eventBodiesThrough` (the archive carries both), and records `anchor` (the hash of the
+    /// record before it and the archive that holds the deleted records), in one transaction.
     /// Refuses (`store.invalid-argument`) when `anchor.previousHash` is not the stored hash of
     /// record `anchor.firstIndex - 1`: the chain must continue exactly where the archive ends.
-    public func pruneAudit(anchor: AuditAnchor, now: Date) async throws(StoreError) -> Int {
-        try await write { database in
+    public func pruneAudit(anchor: AuditAnchor, eventBodiesThrough lastArchivedSequence: Int64?,
+                           now: Date) async throws(StoreError) -> Int {
+        let head = auditHead
+        return try await write { database in
+            head.invalidate()
             let stored = try Data.fetchOne(database, sql: "SELECT hash FROM audit_record WHERE idx = ?",
                                            arguments: [anchor.firstIndex - 1])
             guard let stored, [UInt8](stored) == anchor.previousHash else {
@@ -106,6 +109,7 @@ extension SQLiteStore {
             }
             try database.execute(sql: "DELETE FROM audit_record WHERE idx < ?", arguments: [anchor.firstIndex])
             let deleted = database.changesCount
+            if let lastArchivedSequence { _ = try AuditLedger.deleteEventBodies(through: lastArchivedSequence, in: database) }
             try database.execute(sql: """
                 INSERT OR REPLACE INTO audit_anchor (id, first_index, previous_hash, archive, archived_at) VALUES (1, ?, ?, ?, ?)
                 """, arguments: [anchor.firstIndex, Data(anchor.previousHash), anchor.archive, AuditEntry.milliseconds(now)])

@@ -35,7 +35,7 @@ extension SQLiteStore {
 
     /// Acknowledges a delivery.
     public func acknowledge(_ delivery: DeliveryID, by consumer: ConsumerID, now: Date) async throws(StoreError) -> SettleOutcome {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write(durability: deliveryTransitionDurability) { database in
             try Self.settleAudited([delivery], by: consumer, .acknowledge, now: now, audited: audited, in: database)[0]
         }
@@ -48,7 +48,7 @@ extension SQLiteStore {
         now: Date
     ) async throws(StoreError) -> [SettleOutcome] {
         guard !deliveries.isEmpty else { return [] }
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write(durability: deliveryTransitionDurability) { database in
             try Self.settleAudited(deliveries, by: consumer, .acknowledge, now: now, audited: audited, in: database)
         }
@@ -62,7 +62,7 @@ extension SQLiteStore {
         failure: DeliveryFailure,
         now: Date
     ) async throws(StoreError) -> SettleOutcome {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write { database in
             try Self.settleAudited([delivery], by: consumer, .retry(at: retryAt, failure), now: now, audited: audited,
                                    in: database)[0]
@@ -76,7 +76,7 @@ extension SQLiteStore {
         failure: DeliveryFailure,
         now: Date
     ) async throws(StoreError) -> SettleOutcome {
-        let audited = configuration.auditEnabled
+        let audited = configuration.auditEnabled ? auditHead : nil
         return try await write { database in
             try Self.settleAudited([delivery], by: consumer, .dead(failure), now: now, audited: audited, in: database)[0]
         }
@@ -95,6 +95,23 @@ extension SQLiteStore {
     /// Returns due retries to ready.
     public func promoteDueRetries(now: Date) async throws(StoreError) -> Int {
         try await write(durability: deliveryTransitionDurability) { database in try DeliveryTransitions.promoteDueRetries(now: now, in: database) }
+    }
+
+    /// Moves lease deadlines and retry times by `offset` (after a wall-clock jump), in one
+    /// synced transaction.
+    public func shiftSchedule(by offset: Duration) async throws(StoreError) -> Int {
+        let milliseconds = Timestamp.milliseconds(offset)
+        return try await write { database in
+            try database.execute(
+                sql: "UPDATE delivery SET lease_deadline = lease_deadline + ? WHERE state = 'inflight' AND lease_deadline IS NOT NULL",
+                arguments: [milliseconds])
+            var moved = database.changesCount
+            try database.execute(
+                sql: "UPDATE delivery SET retry_at = retry_at + ? WHERE state = 'waiting' AND retry_at IS NOT NULL",
+                arguments: [milliseconds])
+            moved += database.changesCount
+            return moved
+        }
     }
 
     /// The earliest lease deadline or retry time.

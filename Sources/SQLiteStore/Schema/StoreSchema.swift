@@ -19,6 +19,9 @@ enum StoreSchema {
         migrator.registerMigration(AuditSchema.migrationIdentifier) { database in
             try AuditSchema.create(in: database)
         }
+        migrator.registerMigration(AuditSchema.eventBodiesMigrationIdentifier) { database in
+            try AuditSchema.createEventBodies(in: database)
+        }
         return migrator
     }
 

@@ -24,6 +24,12 @@ import Store
 /// argument, a constraint) is rolled back alone. Operations submitted while a commit is in
 /// progress form the next batch, so under load batches grow by themselves.
 ///
+/// A batch whose transaction fails as a whole (disk full, lock held past the busy timeout, I/O
+/// error) stores nothing: every operation of it fails with the error, the failure is logged at
+/// error level and counted by reason in ``StoreWriteStatistics/failedTransactions``, and
+/// ``StoreWriteStatistics/isFailing`` stays set until a transaction that changes rows commits
+/// (logged as `store writes recovered`).
+///
 /// The commit goes through GRDB's synchronous `DatabasePool.writeWithoutTransaction`, which
 /// runs the work on GRDB's serial writer dispatch queue and blocks the calling thread until it
 /// is done; the calling thread is this writer's own `Thread`, never a thread of Swift's
@@ -38,6 +44,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let maxBatchSize: Int
     private let maxBatchWait: Duration
     private let logger: Logger
+    /// Called on the writer thread after an operation's savepoint or a batch rolled back (so
+    /// that state kept beside the database, the audit head, is dropped).
+    private let onRollback: @Sendable () -> Void
     private let condition = NSCondition()
 
     // Guarded by `condition`.
@@ -52,8 +61,10 @@ final class GroupCommitWriter: @unchecked Sendable {
     private var connectionSyncsEveryCommit = true
 
     /// Starts the writer thread.
-    init(pool: DatabasePool, maxBatchSize: Int, maxBatchWait: Duration, logger: Logger) {
+    init(pool: DatabasePool, maxBatchSize: Int, maxBatchWait: Duration, logger: Logger,
+         onRollback: @escaping @Sendable () -> Void = {}) {
         self.pool = pool
+        self.onRollback = onRollback
         self.maxBatchSize = maxBatchSize
         self.maxBatchWait = maxBatchWait
         self.logger = logger
@@ -176,8 +187,10 @@ final class GroupCommitWriter: @unchecked Sendable {
         var fates = [OperationFate](repeating: .notRun, count: batch.count)
         let started = ContinuousClock.now
         let needsSync = batch.contains { $0.durability == .synced }
+        var changedRows = false
         do {
             try pool.writeWithoutTransaction { database in
+                let changesBefore = database.totalChangesCount
                 if needsSync != connectionSyncsEveryCommit {
                     // Outside any transaction: SQLite applies it to the next commit.
                     try database.execute(sql: needsSync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
@@ -192,17 +205,25 @@ final class GroupCommitWriter: @unchecked Sendable {
                             }
                         } catch where StoreError.isOperationLocal(error) {
                             fates[index] = .failedAlone
+                            onRollback()
                             write.fail(StoreError(mapping: error, context: "write operation"))
                         }
                     }
                     return .commit
                 }
+                changedRows = database.totalChangesCount != changesBefore
             }
         } catch {
+            onRollback()
             let storeError = StoreError(mapping: error, context: "commit of \(batch.count) operations")
+            condition.lock()
+            statistics.failedTransactions[storeError.reason.rawValue, default: 0] += 1
+            statistics.isFailing = true
+            condition.unlock()
             logger.error(
-                "store batch failed",
-                metadata: ["reason": "\(storeError.reason.rawValue)", "error": "\(storeError.message)"]
+                "store batch failed; nothing of it was stored",
+                metadata: ["reason": "\(storeError.reason.rawValue)", "error": "\(storeError.message)",
+                           "operations": "\(batch.count)"]
             )
             for (write, fate) in zip(batch, fates) {
                 switch fate {
@@ -220,7 +241,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         statistics.operations += batch.count
         statistics.largestBatch = max(statistics.largestBatch, batch.count)
         statistics.commitSeconds += elapsed.timeInterval
+        // Only a commit that wrote rows shows that the store can write again (one that changed
+        // nothing, such as a claim of an empty queue, commits even on a full disk).
+        let recovered = statistics.isFailing && changedRows
+        if changedRows { statistics.isFailing = false }
+        let failedSoFar = statistics.failedTransactions.values.reduce(0, +)
         condition.unlock()
+        if recovered {
+            logger.notice("store writes recovered", metadata: ["failedTransactionsSinceOpen": "\(failedSoFar)"])
+        }
         logger.trace("store batch committed", metadata: ["operations": "\(batch.count)", "duration": "\(elapsed)"])
         for fate in fates {
             if case .succeeded(let completion) = fate { completion(nil) }

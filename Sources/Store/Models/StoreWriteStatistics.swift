@@ -19,6 +19,13 @@ public struct StoreWriteStatistics: Sendable, Hashable {
     public var largestBatch: Int
     /// Total time spent committing write transactions, in seconds.
     public var commitSeconds: Double
+    /// Write transactions that failed as a whole (nothing of them was stored), by the
+    /// ``StoreErrorReason`` raw value (`store.disk-full`, `store.locked`, `store.io`…).
+    public var failedTransactions: [String: Int]
+    /// Whether a write transaction failed and none that changed rows has committed since: the
+    /// store cannot write now, and the broker answers publishes REJECTED `store.unavailable`
+    /// until one commits again.
+    public var isFailing: Bool
 
     /// Operations per transaction on average (0 before the first transaction).
     public var averageBatchSize: Double {
@@ -33,7 +40,9 @@ public struct StoreWriteStatistics: Sendable, Hashable {
         eventsAppended: Int = 0,
         duplicates: Int = 0,
         largestBatch: Int = 0,
-        commitSeconds: Double = 0
+        commitSeconds: Double = 0,
+        failedTransactions: [String: Int] = [:],
+        isFailing: Bool = false
     ) {
         self.transactions = transactions
         self.syncedTransactions = syncedTransactions
@@ -42,5 +51,7 @@ public struct StoreWriteStatistics: Sendable, Hashable {
         self.duplicates = duplicates
         self.largestBatch = largestBatch
         self.commitSeconds = commitSeconds
+        self.failedTransactions = failedTransactions
+        self.isFailing = isFailing
     }
 }

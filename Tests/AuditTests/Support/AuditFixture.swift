@@ -127,4 +127,15 @@ extension AuditFixture {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
         for (suffix, data) in files { try data.write(to: URL(fileURLWithPath: storePath + suffix)) }
     }
+
+    /// The sequence number of the event that the `event.accepted` record `index` covers.
+    func sequence(ofRecord index: Int64) throws -> Int64 {
+        let queue = try DatabaseQueue(path: storePath)
+        defer { try? queue.close() }
+        let (_, entry) = try AuditEncoding.decode(try queue.read { try $0.auditBlob("encoding", of: index) })
+        guard entry.kind == .eventAccepted, let sequence = entry.text("sequence").flatMap({ Int64($0) }) else {
+            throw AuditError(.store, "record \(index) is not an accepted event's record")
+        }
+        return sequence
+    }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import GMP
 import Testing
@@ -50,7 +47,6 @@ struct HostileClientTests {
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"ready\"} 5\n"), "\(metrics)")
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"inflight\"} 0\n"))
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"bpjs-deaths\",state=\"ready\"} 0\n"))
-            #expect(!metrics.contains("gerbang_sessions_ended_total{reason="), "no session ended: \(metrics)")
 
             // A competing consumer with credit gets them all, first attempts.
             let competitor = try AdapterClient(broker: broker, agency: "kemensos")
@@ -65,8 +61,8 @@ struct HostileClientTests {
             }
             #expect(taken == sequences)
 
-            // The hoarder's session was alive all along: CREDIT now is accepted (no ERROR), and
-            // nothing is left for it.
+            // The hoarder's session was alive all along: CREDIT now is accepted (an ended session
+            // would answer ERROR `protocol.hello-required`), and nothing is left for it.
             try hoarder.send(.credit(.init(credit: 10)))
             try hoarder.socket.set(.receiveTimeoutMilliseconds, 600)
             #expect(throws: ZMQError.self) { _ = try hoarder.receive() }
@@ -77,8 +73,8 @@ struct HostileClientTests {
 
     @Test func silentClientsAreClosedAfterTheHelloTimeoutWithoutHarmingOthers() async throws {
         try await IOThread.run {
-            // HELLO timeout 1 s; heartbeats every 300 ms, liveness 3 (a session silent for 900 ms ends).
-            let broker = try BrokerProcess(extraConfiguration: "limits: {hello-timeout-ms: 1000}", heartbeat: "interval-ms: 300")
+            // HELLO timeout 1 s; heartbeats every 500 ms, liveness 3 (a session silent for 1.5 s ends).
+            let broker = try BrokerProcess(extraConfiguration: "limits: {hello-timeout-ms: 1000}", heartbeat: "interval-ms: 500")
             let steady = try AdapterClient(broker: broker, agency: "dukcapil")
             try steady.hello(agency: "dukcapil")
             let started = Date()
@@ -95,7 +91,7 @@ struct HostileClientTests {
             let welcomed = Date()
 
             var closed: [String: Date] = [:]
-            let deadline = Date().addingTimeInterval(8)
+            let deadline = Date().addingTimeInterval(12)
             while closed.count < 3 && Date() < deadline {
                 // The steady session keeps talking (heartbeats) and reading.
                 try steady.send(.heartbeat)
@@ -113,9 +109,9 @@ struct HostileClientTests {
                     #expect(at.timeIntervalSince(started) >= 0.9, "\(name) closed after \(at.timeIntervalSince(started)) s")
                 }
             }
-            // HELLO then silence: the session ends after 900 ms, the connection 1 s later.
+            // HELLO then silence: the session ends after 1.5 s, the connection 1 s later.
             if let at = closed["hello"] {
-                #expect(at.timeIntervalSince(welcomed) >= 1.8, "closed \(at.timeIntervalSince(welcomed)) s after WELCOME")
+                #expect(at.timeIntervalSince(welcomed) >= 2.4, "closed \(at.timeIntervalSince(welcomed)) s after WELCOME")
             }
             let metrics = try broker.metrics()
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.heartbeat-timeout\"} 1\n"), "\(metrics)")
@@ -167,37 +163,4 @@ extension HostileClientTests {
             #expect(broker.terminate() == 0)
         }
     }
-}
-
-/// A plain TCP connection that never sends a byte (not even the ZMTP greeting). Owns its
-/// descriptor: closed in `deinit`. Not `Sendable`: used on the test's thread.
-final class SilentTCPConnection {
-    private let descriptor: Int32
-
-    init(port: UInt16) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw BrokerTestError("socket failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        _ = inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw BrokerTestError("connect failed") }
-    }
-
-    /// Reads what is waiting without blocking (the broker's ZMTP greeting); true once the broker
-    /// has closed the connection (end of file or reset).
-    func isClosedByPeer() -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 512)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
-            if count > 0 { continue }
-            if count == 0 { return true }
-            return errno != EAGAIN && errno != EWOULDBLOCK
-        }
-    }
-
-    deinit { close(descriptor) }
 }

@@ -228,7 +228,10 @@ struct HostileEventTests {
             // Another agency is not limited by dukcapil's flood.
             let others = try kemensos.publishCollectingVerdicts(kemensosEvents)
             #expect(others.values.allSatisfy { $0 == "accepted" }, "\(others)")
-            #expect(try broker.metrics().contains("gerbang_rejected_total{reason=\"flow.rate-limited\"} 8\n"))
+            let metrics = try broker.metrics()
+            #expect(metrics.contains("gerbang_rejected_total{reason=\"flow.rate-limited\"} 8\n"))
+            #expect(metrics.contains("gerbang_rate_limited_total{agency=\"dukcapil\"} 8\n"))
+            #expect(!metrics.contains("gerbang_rate_limited_total{agency=\"kemensos\"}"))
 
             // After a while the bucket has refilled: dukcapil is served again.
             Thread.sleep(forTimeInterval: 1.2)

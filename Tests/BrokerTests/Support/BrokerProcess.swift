@@ -14,6 +14,8 @@ final class BrokerProcess {
     /// The admin endpoint (`admin-endpoint=` of the ready line), or `off`.
     let adminEndpoint: String
     private let errorLog: URL
+    /// Variables added to the broker's environment (kept by ``restarted()``).
+    let extraEnvironment: [String: String]
     /// Removes `directory` when released (set for directories this type created).
     var removesDirectory = false
 
@@ -72,10 +74,15 @@ final class BrokerProcess {
     ///     that a restart on the same directory (``restarted()``) listens on the same endpoint
     ///     and the clients' sockets can reconnect to it; otherwise `*` (a new port per start).
     ///   - heartbeat: the `heartbeat:` section's body (default: interval 1 s).
+    ///   - environment: variables added to the broker's environment (e.g. `LD_PRELOAD`).
+    ///   - prepare: runs on the new directory before the first start (e.g. mounts a file
+    ///     system on its `data` folder).
     convenience init(extraConfiguration: String = "", routes: String = BrokerProcess.routes, fixedPort: Bool = false,
-                     heartbeat: String = "interval-ms: 1000") throws {
+                     heartbeat: String = "interval-ms: 1000", environment: [String: String] = [:],
+                     prepare: (URL) throws -> Void = { _ in }) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangd-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try prepare(directory)
         let root = Self.repositoryRoot.path
         try routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
         try Self.operators.write(to: directory.appendingPathComponent("operators.yaml"), atomically: true, encoding: .utf8)
@@ -97,20 +104,28 @@ final class BrokerProcess {
               tick-ms: 50
             \(extraConfiguration)
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        try self.init(directory: directory)
+        try self.init(directory: directory, environment: environment)
         removesDirectory = true
     }
 
     /// Starts the broker on an existing directory (a restart after a crash reuses it; the port
     /// is chosen anew).
-    init(directory: URL, arguments: [String]? = nil, workingDirectory: URL? = nil) throws {
+    init(directory: URL, arguments: [String]? = nil, workingDirectory: URL? = nil, environment: [String: String] = [:]) throws {
         self.directory = directory
+        extraEnvironment = environment
         errorLog = directory.appendingPathComponent("gerbangd-\(UUID().uuidString.prefix(8)).log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let process = Process()
         process.executableURL = Self.binDirectory.appendingPathComponent("gerbangd")
         process.arguments = arguments ?? ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"]
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            // Through `env` (which execs gerbangd in the same process): gerbangd started
+            // directly by this process with libfaketime in LD_PRELOAD sees no arguments.
+            process.arguments = [process.executableURL!.path] + (process.arguments ?? [])
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorLog)
@@ -142,7 +157,7 @@ final class BrokerProcess {
     /// A new broker process on the same directory (after ``kill9()`` or ``terminate(timeout:)``);
     /// it owns the directory from now on.
     func restarted() throws -> BrokerProcess {
-        let next = try BrokerProcess(directory: directory)
+        let next = try BrokerProcess(directory: directory, environment: extraEnvironment)
         next.removesDirectory = removesDirectory
         removesDirectory = false
         return next

@@ -10,6 +10,8 @@ final class TrackingConsumer {
     let adapter: String
     let credit: UInt32
     let holdBack: Int
+    /// The subscriptions asked for in HELLO (empty: every one the routes give the adapter).
+    let subscriptions: [String]
     private(set) var client: AdapterClient
     /// Event index → the attempts delivered, in arrival order.
     private(set) var attempts: [Int: [UInt32]] = [:]
@@ -17,17 +19,20 @@ final class TrackingConsumer {
     private(set) var unexpected: [String] = []
     private var held: [UInt64] = []
 
-    init(broker: BrokerProcess, agency: String, adapter: String, credit: UInt32 = 200, holdBack: Int = 25) throws {
+    init(broker: BrokerProcess, agency: String, adapter: String, credit: UInt32 = 200, holdBack: Int = 25,
+         subscriptions: [String] = []) throws {
         self.agency = agency
         self.adapter = adapter
         self.credit = credit
         self.holdBack = holdBack
-        client = try Self.connect(broker: broker, agency: agency, adapter: adapter, credit: credit)
+        self.subscriptions = subscriptions
+        client = try Self.connect(broker: broker, agency: agency, adapter: adapter, credit: credit, subscriptions: subscriptions)
     }
 
-    private static func connect(broker: BrokerProcess, agency: String, adapter: String, credit: UInt32) throws -> AdapterClient {
+    private static func connect(broker: BrokerProcess, agency: String, adapter: String, credit: UInt32,
+                                subscriptions: [String] = []) throws -> AdapterClient {
         let client = try AdapterClient(broker: broker, agency: agency)
-        try client.hello(agency: agency, adapter: adapter)
+        try client.hello(agency: agency, adapter: adapter, subscriptions: subscriptions)
         try client.send(.credit(.init(credit: credit)))
         return client
     }
@@ -35,7 +40,7 @@ final class TrackingConsumer {
     /// A new session with the restarted broker; the held deliveries are the broker's to redeliver.
     func reconnect(to broker: BrokerProcess) throws {
         held.removeAll()
-        client = try Self.connect(broker: broker, agency: agency, adapter: adapter, credit: credit)
+        client = try Self.connect(broker: broker, agency: agency, adapter: adapter, credit: credit, subscriptions: subscriptions)
     }
 
     /// Handles every message waiting. `index` maps delivered bytes to the event's index among the

@@ -12,6 +12,36 @@ struct RetryAndDeadLetterBehaviourTests {
                               leaseDeadline: now.addingTimeInterval(30), now: now).first
     }
 
+    @Test("shiftSchedule moves retry times and lease deadlines by the offset (a wall-clock jump)", arguments: StoreBackend.all)
+    func shiftScheduleMovesRetriesAndLeases(backend: StoreBackend) async throws {
+        try await backend.withStore { store, _ in
+            _ = try await store.appendNew(TestEvents.make(id: "waits", subscriptions: [sub]))
+            _ = try await store.appendNew(TestEvents.make(id: "leased", subscriptions: [sub]))
+            let waiting = try #require(try await claimOne(store, at: TestEvents.t0))
+            let leased = try #require(try await claimOne(store, at: TestEvents.t0))  // lease until t0 + 30 s
+            #expect(try await store.scheduleRetry(waiting.id, by: consumer, retryAt: TestEvents.t0.addingTimeInterval(3),
+                                                  failure: DeliveryFailure(reason: "consumer.busy"), now: TestEvents.t0) == .applied)
+            #expect(try await store.nextScheduledTransition() == TestEvents.t0.addingTimeInterval(3))
+
+            // The clock jumped an hour forward: both move with it, nothing becomes due at once.
+            #expect(try await store.shiftSchedule(by: .seconds(3_600)) == 2)
+            #expect(try await store.nextScheduledTransition() == TestEvents.t0.addingTimeInterval(3_603))
+            #expect(try await store.promoteDueRetries(now: TestEvents.t0.addingTimeInterval(3_602)) == 0)
+            #expect(try await store.expireLeases(now: TestEvents.t0.addingTimeInterval(3_629)) == 0)
+            #expect(try await store.promoteDueRetries(now: TestEvents.t0.addingTimeInterval(3_603)) == 1)
+            #expect(try await store.expireLeases(now: TestEvents.t0.addingTimeInterval(3_630)) == 1)
+            _ = leased
+
+            // Backward: a waiting retry comes closer by the jump.
+            let again = try #require(try await claimOne(store, at: TestEvents.t0.addingTimeInterval(3_630)))
+            #expect(try await store.scheduleRetry(again.id, by: consumer, retryAt: TestEvents.t0.addingTimeInterval(3_636),
+                                                  failure: DeliveryFailure(reason: "consumer.busy"),
+                                                  now: TestEvents.t0.addingTimeInterval(3_630)) == .applied)
+            #expect(try await store.shiftSchedule(by: .seconds(-3_600)) >= 1)
+            #expect(try await store.promoteDueRetries(now: TestEvents.t0.addingTimeInterval(36)) == 1)
+        }
+    }
+
     @Test("a retryable NACK waits until its retry time, then is redelivered", arguments: StoreBackend.all)
     func retryWaitsUntilItsTime(backend: StoreBackend) async throws {
         try await backend.withStore { store, _ in
