@@ -66,6 +66,19 @@ import Testing
         }
     }
 
+    @Test func storeBusyTimeoutAndClockJumpThresholdAreConfigurable() throws {
+        let defaults = BrokerConfiguration()
+        #expect(defaults.store.busyTimeoutMilliseconds == 5_000)
+        #expect(defaults.delivery.clockJumpThresholdMilliseconds == 2_000)
+        let configuration = try BrokerConfiguration.parse(yaml: """
+            store: {busy-timeout-ms: 250}
+            delivery: {clock-jump-threshold-ms: 0}
+            """)
+        #expect(configuration.store.busyTimeoutMilliseconds == 250)
+        #expect(configuration.delivery.clockJumpThresholdMilliseconds == 0)
+        #expect(throws: BrokerConfigurationError.self) { try BrokerConfiguration.parse(yaml: "store: {busy-timeout-ms: -1}") }
+    }
+
     @Test func shippedConfigurationLoads() throws {
         let root = BrokerProcessPaths.repositoryRoot
         let configuration = try BrokerConfiguration.load(contentsOf: root + "/Config/gerbang.yaml")

@@ -24,6 +24,12 @@ import Store
 /// argument, a constraint) is rolled back alone. Operations submitted while a commit is in
 /// progress form the next batch, so under load batches grow by themselves.
 ///
+/// A batch whose transaction fails as a whole (disk full, lock held past the busy timeout, I/O
+/// error) stores nothing: every operation of it fails with the error, the failure is logged at
+/// error level and counted by reason in ``StoreWriteStatistics/failedTransactions``, and
+/// ``StoreWriteStatistics/isFailing`` stays set until a transaction that changes rows commits
+/// (logged as `store writes recovered`).
+///
 /// The commit goes through GRDB's synchronous `DatabasePool.writeWithoutTransaction`, which
 /// runs the work on GRDB's serial writer dispatch queue and blocks the calling thread until it
 /// is done; the calling thread is this writer's own `Thread`, never a thread of Swift's

@@ -34,15 +34,15 @@ extension Faults {
         @Test func aJumpForwardKeepsTheRetrySpacing() async throws {
             let offsets = try await Self.redeliveryOffsets(jump: "+1h", detection: true)
             for (offset, delay) in zip(offsets, Self.delays) {
-                #expect(offset >= delay - 0.5 && offset <= delay + 2.5, "redelivered \(offset) s after a NACK asking for \(delay) s")
+                #expect(offset >= delay - 0.5 && offset <= delay + 4, "redelivered \(offset) s after a NACK asking for \(delay) s")
             }
-            #expect(zip(offsets, offsets.dropFirst()).allSatisfy { $1 - $0 >= 2 }, "spaced as scheduled: \(offsets)")
+            #expect(zip(offsets, offsets.dropFirst()).allSatisfy { $1 - $0 >= 1.5 }, "spaced as scheduled (3 s apart): \(offsets)")
         }
 
         @Test func aJumpBackwardDoesNotHoldTheRetries() async throws {
             let offsets = try await Self.redeliveryOffsets(jump: "-1h", detection: true)
             for (offset, delay) in zip(offsets, Self.delays) {
-                #expect(offset >= delay - 0.5 && offset <= delay + 2.5, "redelivered \(offset) s after a NACK asking for \(delay) s")
+                #expect(offset >= delay - 0.5 && offset <= delay + 4, "redelivered \(offset) s after a NACK asking for \(delay) s")
             }
         }
 

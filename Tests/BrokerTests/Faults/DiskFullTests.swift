@@ -78,7 +78,7 @@ extension Faults {
 
                 // Publishing during the fault, one event per PUBLISH, until the broker has refused
                 // several (the WAL may still have room for a few commits).
-                let during = try ledger.makeEvents(400, prefix: "during")
+                let during = try ledger.makeEvents(100, prefix: "during")
                 var refusedDuring: [Int] = []
                 var cursor = 0
                 while refusedDuring.count < 5 && cursor < during.count {

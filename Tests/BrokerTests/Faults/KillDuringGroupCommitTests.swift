@@ -4,7 +4,7 @@ import Testing
 import ZeroMQ
 
 extension Faults {
-    /// `kill -9` of the broker while a large publish load is being committed: 6,000 events are
+    /// `kill -9` of the broker while a large publish load is being committed: 4,000 events are
     /// sent at once (one PUBLISH of 200 after the other, so that the group-commit writer commits
     /// batches of hundreds), and the broker is killed once the first few hundred are answered,
     /// with thousands still unanswered. After the restart the adapter publishes its unanswered
@@ -24,7 +24,7 @@ extension Faults {
                 try publisher.hello(agency: "dukcapil")
                 let drain = { for consumer in consumers { try consumer.drain { ledger.index(of: $0) } } }
 
-                let load = try ledger.makeEvents(6_000, prefix: "load")
+                let load = try ledger.makeEvents(4_000, prefix: "load")
                 for start in stride(from: 0, to: load.count, by: 200) {
                     let slice = load[start..<min(load.count, start + 200)]
                     try publisher.send(.publish(.init(events: slice.map { .init(tag: UInt64($0), event: ledger.events[$0]) })))

@@ -52,11 +52,11 @@ extension Faults {
                 let kemensos = try TrackingConsumer(broker: broker, agency: "kemensos", adapter: "main", credit: 1_000, holdBack: 20)
                 var publisher = try AdapterClient(broker: broker, agency: "dukcapil")
                 try publisher.hello(agency: "dukcapil")
-                let first = try ledger.makeEvents(500, prefix: "first")
+                let first = try ledger.makeEvents(200, prefix: "first")
                 #expect(try ledger.publish(first, with: publisher).isEmpty)
 
                 // Publishing continues while the routes change and the broker dies.
-                let load = try ledger.makeEvents(2_000, prefix: "load")
+                let load = try ledger.makeEvents(1_000, prefix: "load")
                 for start in stride(from: 0, to: load.count, by: 200) {
                     let slice = load[start..<min(load.count, start + 200)]
                     try publisher.send(.publish(.init(events: slice.map { .init(tag: UInt64($0), event: ledger.events[$0]) })))
