@@ -61,7 +61,7 @@ def main():
             axis.legend(fontsize=7, loc="upper right")
     axes[-1].set_xlabel("minutes since the soak started", fontsize=8)
     figure.suptitle(arguments.title or f"w1 --soak: {arguments.csv}", fontsize=10)
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, 0, 1, 0.985))
     figure.savefig(arguments.png, dpi=100)
     print(f"soak-plot: wrote {arguments.png} ({len(minutes)} samples, {minutes[-1]:.1f} min)")
 

@@ -91,6 +91,10 @@ enum AuditComparison {
         let without = Report.median(off.rates)
         print(String(format: "  median: audit on %@ events/s, audit off %@ events/s; ratio on/off %.3f → the audit trail costs %.1f%% of w1 throughput (target ≤ 15%%)",
                      Report.grouped(withAudit), Report.grouped(without), withAudit / without, (1 - withAudit / without) * 100))
+        // Paired: each round ran both brokers back to back, so the ratio within a round cancels
+        // the load that changes from round to round; the median of those ratios.
+        let paired = Report.median(zip(on.rates, off.rates).map { $0 / $1 })
+        print(String(format: "  paired: median of the rounds' on/off ratios %.3f → cost %.1f%%", paired, (1 - paired) * 100))
         let cpuOn = Report.median(on.brokerCPUPerEvent)
         let cpuOff = Report.median(off.brokerCPUPerEvent)
         print(String(format: "  gerbangd CPU per event (median): audit on %.0f µs, audit off %.0f µs; on/off %.3f (+%.1f%% CPU)",
