@@ -107,22 +107,7 @@ struct HostileFramesTests {
                                                     Array("x.y".utf8)], .protocolMissingFrame),
                 ("PUBLISH without events", [HostileEvents.header(0x10)], .protocolEmptyBatch),
             ]
-            for (name, frames, reason) in cases {
-                let peer = try AdapterClient(broker: broker, agency: "dukcapil")
-                let answer: GMPMessage
-                do {
-                    try peer.sendRaw(frames)
-                    answer = try peer.receive()
-                } catch {
-                    Issue.record("\(name): \(error)")
-                    continue
-                }
-                guard case .error(let error) = answer else {
-                    Issue.record("\(name): \(answer)")
-                    continue
-                }
-                #expect(error.reason == reason, "\(name)")
-            }
+            broker.expectErrors(cases, agency: "dukcapil")
 
             // A truncated frame inside a session ends the session (ERROR), nothing else.
             let session = try AdapterClient(broker: broker, agency: "dukcapil")
@@ -157,24 +142,9 @@ struct HostileFramesTests {
                 ("bad magic", [[0x58, 0x4D, 0x50, 0x01, 0x01]], .protocolBadMagic),
                 ("an HTTP request", [Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8)], .protocolBadMagic),
             ]
-            for (name, frames, reason) in cases {
-                let peer = try AdapterClient(broker: broker, agency: "bank-bri")
-                let answer: GMPMessage
-                do {
-                    try peer.sendRaw(frames)
-                    answer = try peer.receive()
-                } catch {
-                    Issue.record("\(name): \(error)")
-                    continue
-                }
-                guard case .error(let error) = answer else {
-                    Issue.record("\(name): \(answer)")
-                    continue
-                }
-                #expect(error.reason == reason, "\(name)")
-                if reason == .protocolUnsupportedVersion {
-                    #expect(error.detail.hasSuffix("is not supported; supported: 1"), "\(name): \(error.detail)")
-                }
+            let details = broker.expectErrors(cases, agency: "bank-bri")
+            for (name, _, reason) in cases where reason == .protocolUnsupportedVersion {
+                #expect(details[name]?.hasSuffix("is not supported; supported: 1") == true, "\(name): \(details[name] ?? "no ERROR")")
             }
             // An unknown command inside a session ends it.
             let session = try AdapterClient(broker: broker, agency: "dukcapil")
