@@ -84,17 +84,8 @@ struct AuditTamperTests {
         // Change record 7 (the acknowledgements become dead letters) and re-hash every record
         // after it: the chain is internally consistent, but not the one the broker signed.
         try fixture.tamper { database in
-            var previous = try database.auditBlob("hash", of: 6)
-            for index in Int64(7)...11 {
-                var encoding = try database.auditBlob("encoding", of: index)
-                if index == 7 {
-                    var (_, entry) = try AuditEncoding.decode(encoding)
-                    entry.fields = entry.fields.map { $0.name == "outcome" ? AuditField("outcome", "dead-lettered") : $0 }
-                    encoding = AuditEncoding.encode(entry, index: index)
-                }
-                previous = AuditChain.link(previous: previous, encoding: encoding)
-                try database.execute(sql: "UPDATE audit_record SET encoding = ?, hash = ? WHERE idx = ?",
-                                     arguments: [Data(encoding), Data(previous), index])
+            try database.rewriteRecord(7, rechainingThrough: 11) { entry in
+                entry.fields = entry.fields.map { $0.name == "outcome" ? AuditField("outcome", "dead-lettered") : $0 }
             }
         }
         let finding = try #require(try fixture.verifyStore().finding)
@@ -120,24 +111,15 @@ struct AuditTamperTests {
         try fixture.tamper { database in
             // Rewrite record 2's event (n: 2 → n: 9) in the store, put the new bytes' digest in
             // the record and re-chain every record after it: only the agency signature is left.
-            var previous = try database.auditBlob("hash", of: 1)
-            for index in Int64(2)...11 {
-                var encoding = try database.auditBlob("encoding", of: index)
-                if index == 2 {
-                    var (_, entry) = try AuditEncoding.decode(encoding)
-                    let sequence = try #require(entry.text("sequence").flatMap { Int64($0) })
-                    let original = try #require(try Data.fetchOne(database, sql: "SELECT body FROM event WHERE seq = ?", arguments: [sequence]))
-                    let forged = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"n\":2", with: "\"n\":9").utf8)
-                    #expect(forged != [UInt8](original))
-                    try database.execute(sql: "UPDATE event SET body = ? WHERE seq = ?", arguments: [Data(forged), sequence])
-                    entry.fields = entry.fields.map {
-                        $0.name == AuditEntry.eventDigestField ? AuditField(AuditEntry.eventDigestField, bytes: AuditEntry.eventDigest(forged)) : $0
-                    }
-                    encoding = AuditEncoding.encode(entry, index: index)
+            try database.rewriteRecord(2, rechainingThrough: 11) { entry in
+                let sequence = try #require(entry.text("sequence").flatMap { Int64($0) })
+                let original = try #require(try Data.fetchOne(database, sql: "SELECT body FROM event WHERE seq = ?", arguments: [sequence]))
+                let forged = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"n\":2", with: "\"n\":9").utf8)
+                #expect(forged != [UInt8](original))
+                try database.execute(sql: "UPDATE event SET body = ? WHERE seq = ?", arguments: [Data(forged), sequence])
+                entry.fields = entry.fields.map {
+                    $0.name == AuditEntry.eventDigestField ? AuditField(AuditEntry.eventDigestField, bytes: AuditEntry.eventDigest(forged)) : $0
                 }
-                previous = AuditChain.link(previous: previous, encoding: encoding)
-                try database.execute(sql: "UPDATE audit_record SET encoding = ?, hash = ? WHERE idx = ?",
-                                     arguments: [Data(encoding), Data(previous), index])
             }
         }
         let finding = try #require(try fixture.verifyStore().finding)
@@ -153,17 +135,8 @@ struct AuditTamperTests {
         let witness = AuditWitnessFile(url: fixture.directory.appendingPathComponent("witness.jsonl"))
         for checkpoint in try SQLiteAuditSource(path: fixture.storePath).checkpoints() { try witness.append(checkpoint) }
         try fixture.tamper { database in
-            var previous = try database.auditBlob("hash", of: 6)
-            for index in Int64(7)...11 {
-                var encoding = try database.auditBlob("encoding", of: index)
-                if index == 7 {
-                    var (_, entry) = try AuditEncoding.decode(encoding)
-                    entry.fields = entry.fields.map { $0.name == "outcome" ? AuditField("outcome", "dead-lettered") : $0 }
-                    encoding = AuditEncoding.encode(entry, index: index)
-                }
-                previous = AuditChain.link(previous: previous, encoding: encoding)
-                try database.execute(sql: "UPDATE audit_record SET encoding = ?, hash = ? WHERE idx = ?",
-                                     arguments: [Data(encoding), Data(previous), index])
+            try database.rewriteRecord(7, rechainingThrough: 11) { entry in
+                entry.fields = entry.fields.map { $0.name == "outcome" ? AuditField("outcome", "dead-lettered") : $0 }
             }
             try database.execute(sql: "DELETE FROM audit_checkpoint")
         }

@@ -103,6 +103,24 @@ final class AuditFixture {
 }
 
 extension Database {
+    /// What a tamperer who controls the store does: edits record `index`'s entry and re-hashes
+    /// it and every record after it up to `last`, so that the chain is consistent again (only
+    /// checkpoints, witnesses and signatures can tell).
+    func rewriteRecord(_ index: Int64, rechainingThrough last: Int64, edit: (inout AuditEntry) throws -> Void) throws {
+        var previous = try auditBlob("hash", of: index - 1)
+        for current in index...last {
+            var encoding = try auditBlob("encoding", of: current)
+            if current == index {
+                var (_, entry) = try AuditEncoding.decode(encoding)
+                try edit(&entry)
+                encoding = AuditEncoding.encode(entry, index: current)
+            }
+            previous = AuditChain.link(previous: previous, encoding: encoding)
+            try execute(sql: "UPDATE audit_record SET encoding = ?, hash = ? WHERE idx = ?",
+                        arguments: [Data(encoding), Data(previous), current])
+        }
+    }
+
     /// The blob `column` of audit record `index` (fails the test when absent).
     func auditBlob(_ column: String, of index: Int64) throws -> [UInt8] {
         guard let data = try Data.fetchOne(self, sql: "SELECT \(column) FROM audit_record WHERE idx = ?", arguments: [index]) else {
