@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "Catalogue", targets: ["Catalogue"]),
         .library(name: "Trust", targets: ["Trust"]),
         .library(name: "GerbangKit", targets: ["GerbangKit"]),
+        // What the tests of Gerbang and of an adapter share: child processes, HTTP probes.
+        .library(name: "GerbangTesting", targets: ["GerbangTesting"]),
         // For the libFuzzer executables of the separate `Fuzz/` package (docs/fuzzing.md).
         .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
@@ -78,6 +80,7 @@ let package = Package(
         // MARK: Broker building blocks
         // GMP/1, the wire protocol between adapters and the broker (pure codec, no sockets).
         .target(name: "GMP", swiftSettings: swiftSettings),
+        .target(name: "GerbangTesting", swiftSettings: swiftSettings),
         // The storage protocol and its models (no implementation).
         .target(name: "Store", swiftSettings: swiftSettings),
         // The tamper-evident audit trail: record encoding, SHA-256 hash chain, signed checkpoints,
@@ -248,7 +251,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPGatewayTests",
-            dependencies: ["HTTPGateway", "GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HTTPGateway", "GerbangKit", "GerbangTesting", "Trust", "Envelope", "GerbangJSON", "GMP",
+                           .product(name: "Logging", package: "swift-log")],
             path: "Adapters/http-gateway/Tests/HTTPGatewayTests",
             swiftSettings: swiftSettings
         ),
@@ -382,7 +386,7 @@ let package = Package(
         .testTarget(
             name: "BrokerTests",
             dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           "GerbangTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),
@@ -426,7 +430,7 @@ let package = Package(
         // bank-simulator processes (built by `swift build --build-tests`).
         .testTarget(
             name: "AdaptersEndToEndTests",
-            dependencies: ["AdapterSamples", "DukcapilAdapter", "KemensosAdapter"],
+            dependencies: ["AdapterSamples", "DukcapilAdapter", "KemensosAdapter", "GerbangTesting"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,6 +1,7 @@
 import AdapterSamples
 import DukcapilAdapter
 import Foundation
+import GerbangTesting
 import KemensosAdapter
 import Testing
 

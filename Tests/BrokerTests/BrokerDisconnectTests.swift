@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import GerbangTesting
 import Testing
 import ZeroMQ
 
@@ -44,7 +45,7 @@ struct BrokerDisconnectTests {
             #expect(Set(redelivered.keys) == Set(held.keys))
             #expect(redelivered.values.allSatisfy { $0 == 2 })
             #expect(elapsed < 3, "redelivered well before the heartbeat timeout (15 s)")
-            let metrics = try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
+            let metrics = try HTTPGet.response(port: try #require(broker.metricsPort), path: "/metrics")
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.disconnected\"} 1\n"))
             #expect(broker.terminate() == 0)
         }
@@ -87,7 +88,7 @@ struct BrokerDisconnectTests {
             #expect(Set(redelivered.keys) == held)
             #expect(redelivered.values.allSatisfy { $0 == 2 })
             #expect(elapsed >= 0.6 && elapsed < 5, "ended by the heartbeat, about liveness × interval after the silence began")
-            let metrics = try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
+            let metrics = try HTTPGet.response(port: try #require(broker.metricsPort), path: "/metrics")
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.heartbeat-timeout\"}"))
             #expect(broker.terminate() == 0)
         }
@@ -112,7 +113,7 @@ struct BrokerDisconnectTests {
                 #expect(verdicts == [UInt64(round): "accepted"], "the steady session lives on (round \(round))")
             }
             Thread.sleep(forTimeInterval: 0.3)
-            let metrics = try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
+            let metrics = try HTTPGet.response(port: try #require(broker.metricsPort), path: "/metrics")
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.disconnected\"} 15\n"),
                     "the 15 connections closed without BYE ended by the monitor")
             #expect(metrics.contains("gerbang_sessions_ended_total{reason=\"session.closed\"} 15\n"))

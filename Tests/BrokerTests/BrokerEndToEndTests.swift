@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import GerbangTesting
 import Testing
 import ZeroMQ
 
@@ -43,7 +44,7 @@ struct BrokerEndToEndTests {
 
             // The metrics count what happened (the ACK is settled by now: the receive above waited).
             let port = try #require(broker.metricsPort)
-            let metrics = try HTTPGet.fetch(port: port, path: "/metrics")
+            let metrics = try HTTPGet.response(port: port, path: "/metrics")
             #expect(metrics.hasPrefix("HTTP/1.0 200"))
             #expect(metrics.contains("gerbang_published_total 2\n"))
             #expect(metrics.contains("gerbang_accepted_total{duplicate=\"false\"} 1\n"))
@@ -52,7 +53,7 @@ struct BrokerEndToEndTests {
             #expect(metrics.contains("gerbang_acknowledged_total 1\n"))
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"ready\"} 0\n"))
             #expect(metrics.contains("gerbang_publish_deliver_seconds_count 1\n"))
-            #expect(try HTTPGet.fetch(port: port, path: "/other").hasPrefix("HTTP/1.0 404"))
+            #expect(try HTTPGet.response(port: port, path: "/other").hasPrefix("HTTP/1.0 404"))
             #expect(broker.terminate() == 0)
         }
     }
@@ -333,7 +334,7 @@ struct BrokerEndToEndTests {
             try healthy.send(.ack(.init(deliveryID: other.deliveryID)))
 
             let port = try #require(broker.metricsPort)
-            let metrics = try HTTPGet.fetch(port: port, path: "/metrics")
+            let metrics = try HTTPGet.response(port: port, path: "/metrics")
             #expect(metrics.contains("gerbang_retried_total 2\n"))
             #expect(metrics.contains("gerbang_dead_lettered_total 1\n"))
             #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"dead\"} 1\n"))

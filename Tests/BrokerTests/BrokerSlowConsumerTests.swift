@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import GerbangTesting
 import Testing
 import ZeroMQ
 
@@ -103,7 +104,7 @@ struct BrokerSlowConsumerTests {
                     Thread.sleep(forTimeInterval: 0.05)
                 }
             }
-            let metrics = try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
+            let metrics = try HTTPGet.response(port: try #require(broker.metricsPort), path: "/metrics")
 
             let mebibytes = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_048_576) }
             print("slow consumer: \(accepted) events accepted in \(Int(seconds)) s (\(Int(Double(accepted) / seconds)) events/s)")

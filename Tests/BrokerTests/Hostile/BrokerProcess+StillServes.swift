@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import GerbangTesting
 import Testing
 
 /// What every hostile-input test ends with: the broker still serves well-behaved clients.
@@ -39,7 +40,7 @@ extension BrokerProcess {
     /// `GET /metrics`, the body.
     func metrics() throws -> String {
         let port = try #require(metricsPort)
-        return try HTTPGet.fetch(port: port, path: "/metrics")
+        return try HTTPGet.response(port: port, path: "/metrics")
     }
 
     /// The TCP port of the adapter endpoint (`tcp://127.0.0.1:<port>`).

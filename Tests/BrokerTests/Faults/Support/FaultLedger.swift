@@ -1,5 +1,6 @@
 import Foundation
 import GMP
+import GerbangTesting
 import Testing
 
 /// The books of a fault-injection test: the signed events (by index), every verdict the broker
@@ -118,7 +119,7 @@ enum FaultPolling {
 
     /// The metrics text of the broker (`GET /metrics`).
     static func metrics(_ broker: BrokerProcess) throws -> String {
-        try HTTPGet.fetch(port: try #require(broker.metricsPort), path: "/metrics")
+        try HTTPGet.response(port: try #require(broker.metricsPort), path: "/metrics")
     }
 
     /// The value of one metrics line (`name{labels}`), or nil when it is absent.

@@ -1,15 +1,21 @@
 import Foundation
 
-/// A real process of the flow (gerbangd, an adapter, the bank simulator), its stderr in a log
-/// file of the test's directory. Killed when released if still running.
-final class ChildProcess {
-    let name: String
-    let process = Process()
-    let logFile: URL
+/// A real process that a test starts (gerbangd, an adapter, the bank simulator, the gateway),
+/// its stderr in a log file of the test's folder. Killed when released if still running.
+///
+/// Not `Sendable`: one test owns it.
+public final class ChildProcess {
+    /// The executable's name.
+    public let name: String
+    /// The running process.
+    public let process = Process()
+    /// Where its stderr goes.
+    public let logFile: URL
     private let output = Pipe()
 
-    /// The folder of the built executables (next to the test bundle, or `GERBANG_BIN_DIR`).
-    static var binDirectory: URL {
+    /// The folder of the built executables: `GERBANG_BIN_DIR` when set, else the test bundle's
+    /// folder (or its parent) that holds `gerbangd` (`swift build --build-tests` builds them).
+    public static var binDirectory: URL {
         if let dir = ProcessInfo.processInfo.environment["GERBANG_BIN_DIR"] { return URL(fileURLWithPath: dir) }
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: url.appendingPathComponent("gerbangd").path) {
@@ -18,8 +24,9 @@ final class ChildProcess {
         return url
     }
 
-    /// Starts `executable` (a name in ``binDirectory``) with `arguments` in `directory`.
-    init(_ executable: String, _ arguments: [String], directory: URL) throws {
+    /// Starts `executable` (a name in ``binDirectory``) with `arguments` in `directory`; its
+    /// stderr goes to `<directory>/<executable>.log`.
+    public init(_ executable: String, _ arguments: [String], directory: URL) throws {
         name = executable
         logFile = directory.appendingPathComponent("\(executable).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
@@ -31,8 +38,9 @@ final class ChildProcess {
         try process.run()
     }
 
-    /// Waits (bounded) for a stdout line starting with `prefix`; its `key=value` fields.
-    func readyFields(prefix: String, timeout: TimeInterval = 30) throws -> [String: String] {
+    /// Waits (at most `timeout`) for a stdout line starting with `prefix` and returns its
+    /// `key=value` fields; fails with the output and log when the process exits or stays silent.
+    public func readyFields(prefix: String, timeout: TimeInterval = 30) throws -> [String: String] {
         let deadline = Date().addingTimeInterval(timeout)
         var text = ""
         while Date() < deadline && process.isRunning {
@@ -48,14 +56,14 @@ final class ChildProcess {
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        throw EndToEndError("\(name) did not become ready: \(text) \(log)")
+        throw GerbangTestingError("\(name) did not become ready: \(text) \(log)")
     }
 
-    /// Sends `signal`.
-    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    /// Sends `signal` to the process.
+    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-    /// SIGTERM, then waits (bounded); the exit status, or nil when it had to be killed.
-    func terminate(timeout: TimeInterval = 20) -> Int32? {
+    /// SIGTERM, then waits (at most `timeout`); the exit status, or nil when it had to be killed.
+    public func terminate(timeout: TimeInterval = 20) -> Int32? {
         guard process.isRunning else { return process.terminationStatus }
         process.terminate()
         let deadline = Date().addingTimeInterval(timeout)
@@ -69,7 +77,7 @@ final class ChildProcess {
     }
 
     /// The log so far.
-    var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     deinit {
         if process.isRunning {
@@ -77,10 +85,4 @@ final class ChildProcess {
             process.waitUntilExit()
         }
     }
-}
-
-/// A failed step of the end-to-end test.
-struct EndToEndError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
