@@ -81,6 +81,7 @@ let package = Package(
         // GMP/1, the wire protocol between adapters and the broker (pure codec, no sockets).
         .target(name: "GMP", swiftSettings: swiftSettings),
         .target(name: "GerbangTesting", swiftSettings: swiftSettings),
+        .target(name: "Sockets", swiftSettings: swiftSettings),
         // The storage protocol and its models (no implementation).
         .target(name: "Store", swiftSettings: swiftSettings),
         // The tamper-evident audit trail: record encoding, SHA-256 hash chain, signed checkpoints,
@@ -116,6 +117,7 @@ let package = Package(
             name: "Broker",
             dependencies: [
                 "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin", "Audit",
+                "Sockets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -179,7 +181,7 @@ let package = Package(
         // HTTP API → settled/failed), with the simulated bank server it ships with.
         .target(
             name: "BankAdapter",
-            dependencies: ["GerbangKit", "GerbangJSON", "Envelope", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GerbangKit", "GerbangJSON", "Envelope", "Sockets", .product(name: "Logging", package: "swift-log")],
             path: "Adapters/bank/Sources/BankAdapter",
             swiftSettings: swiftSettings
         ),
@@ -239,7 +241,8 @@ let package = Package(
         // speak HTTPS (Adapters/http-gateway/README.md).
         .target(
             name: "HTTPGateway",
-            dependencies: ["GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GerbangKit", "Trust", "Envelope", "GerbangJSON", "GMP", "Sockets",
+                           .product(name: "Logging", package: "swift-log")],
             path: "Adapters/http-gateway/Sources/HTTPGateway",
             swiftSettings: swiftSettings
         ),
@@ -251,7 +254,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPGatewayTests",
-            dependencies: ["HTTPGateway", "GerbangKit", "GerbangTesting", "Trust", "Envelope", "GerbangJSON", "GMP",
+            dependencies: ["HTTPGateway", "GerbangKit", "GerbangTesting", "Sockets", "Trust", "Envelope", "GerbangJSON", "GMP",
                            .product(name: "Logging", package: "swift-log")],
             path: "Adapters/http-gateway/Tests/HTTPGatewayTests",
             swiftSettings: swiftSettings

@@ -6,6 +6,7 @@ import Darwin
 import Dispatch
 import Foundation
 import Logging
+import Sockets
 import Store
 import Synchronization
 import ZeroMQ
@@ -28,11 +29,11 @@ final class MetricsHTTPServer: Sendable {
         let started = StartBox()
         let ready = DispatchSemaphore(value: 0)
         thread = IOThread.start(name: "gerbangd.metrics") {
-            let listener: ListeningSocket
-            do throws(BrokerError) {
-                listener = try ListeningSocket(host: host, port: port)
+            let listener: TCPListener
+            do throws(TCPListenerError) {
+                listener = try TCPListener(host: host, port: port, backlog: 16)
             } catch {
-                started.result.withLock { $0 = .failure(error) }
+                started.result.withLock { $0 = .failure(BrokerError(.socket, "metrics: \(error.message)")) }
                 ready.signal()
                 return
             }

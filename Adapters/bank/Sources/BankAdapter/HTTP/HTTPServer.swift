@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
+import Sockets
 import Synchronization
 
 /// A small HTTP/1.1 server for the bank simulator: one thread accepts, each connection is served
@@ -57,10 +58,10 @@ public final class HTTPServer: Sendable {
         let thread = Thread {
             // The listener is created and owned by this thread.
             let listener: TCPListener
-            do throws(HTTPServerError) {
+            do throws(TCPListenerError) {
                 listener = try TCPListener(host: host, port: port)
             } catch {
-                startup.value.withLock { $0 = .failure(error) }
+                startup.value.withLock { $0 = .failure(HTTPServerError(.socket, error.message)) }
                 started.signal()
                 stopped.signal()
                 return

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import Sockets
 import Synchronization
 import Trust
 
@@ -49,7 +50,12 @@ public final class GatewayServer: Sendable {
     /// ``shutdown()``, which the owner must call: the accepting thread holds the server.
     public init(host: String, port: UInt16, tls: TLSContext, limits: Limits = Limits(), logger: Logger,
                 handler: @escaping Handler) throws(SocketError) {
-        let listener = try TCPListener(host: host, port: port)
+        let listener: TCPListener
+        do throws(TCPListenerError) {
+            listener = try TCPListener(host: host, port: port)
+        } catch {
+            throw SocketError(.listen, error.message)
+        }
         self.port = listener.port
         let slots = DispatchSemaphore(value: limits.maxConnections)
         let transfer = ListenerTransfer(listener)

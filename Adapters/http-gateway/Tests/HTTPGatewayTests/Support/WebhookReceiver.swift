@@ -1,5 +1,6 @@
 import Foundation
 @testable import HTTPGateway
+import Sockets
 import Synchronization
 
 /// An agency's webhook for the tests: plain HTTP on 127.0.0.1, answering the scripted statuses in

@@ -4,24 +4,27 @@ import Glibc
 import Darwin
 #endif
 
-/// A TCP listening socket on an IPv4 address, owned: the descriptor is closed in `deinit`.
+/// A TCP listening socket on an IPv4 address, for the small HTTP servers of Gerbang (the
+/// broker's metrics, the HTTP gateway, the bank simulator) and their tests. The descriptor is
+/// owned: it is closed in `deinit`.
 ///
-/// Not `Sendable`: used by the accepting thread only.
-final class TCPListener {
+/// Not `Sendable`: used by its accepting thread only (hand it over with a transfer box).
+public final class TCPListener {
     /// The listening descriptor.
-    let descriptor: Int32
+    public let descriptor: Int32
     /// The port actually bound (useful when 0 was asked for).
-    let port: UInt16
+    public let port: UInt16
 
-    /// Binds and listens on `host:port` (`host` a dotted IPv4 address, e.g. `127.0.0.1`).
-    init(host: String, port: UInt16, backlog: Int32 = 64) throws(HTTPServerError) {
+    /// Binds and listens on `host:port` (`host` a dotted IPv4 address, e.g. `127.0.0.1`; port 0
+    /// picks a free one), with `SO_REUSEADDR`.
+    public init(host: String, port: UInt16, backlog: Int32 = 64) throws(TCPListenerError) {
         #if canImport(Glibc)
         let streamType = Int32(SOCK_STREAM.rawValue)
         #else
         let streamType = SOCK_STREAM
         #endif
         let fd = socket(AF_INET, streamType, 0)
-        guard fd >= 0 else { throw HTTPServerError(.socket, "socket() failed, errno \(errno)") }
+        guard fd >= 0 else { throw TCPListenerError("socket() failed, errno \(errno)") }
         var reuse: Int32 = 1
         _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -29,7 +32,7 @@ final class TCPListener {
         address.sin_port = port.bigEndian
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
             close(fd)
-            throw HTTPServerError(.socket, "`\(host)` is not an IPv4 address")
+            throw TCPListenerError("`\(host)` is not an IPv4 address")
         }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -37,7 +40,7 @@ final class TCPListener {
         guard bound == 0, listen(fd, backlog) == 0 else {
             let code = errno
             close(fd)
-            throw HTTPServerError(.socket, "cannot listen on \(host):\(port), errno \(code)")
+            throw TCPListenerError("cannot listen on \(host):\(port), errno \(code)")
         }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -52,7 +55,7 @@ final class TCPListener {
 
     /// Waits up to `timeoutMilliseconds` for a connection; returns its descriptor (the caller
     /// owns and closes it) or nil.
-    func accept(timeoutMilliseconds: Int32) -> Int32? {
+    public func accept(timeoutMilliseconds: Int32) -> Int32? {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         guard poll(&entry, 1, timeoutMilliseconds) > 0 else { return nil }
         #if canImport(Glibc)
