@@ -170,10 +170,7 @@ struct BrokerEndToEndTests {
     @Test func unknownCurveKeyIsRefusedAtTheHandshake() async throws {
         try await IOThread.run {
             let broker = try BrokerProcess()
-            let stranger = broker.directory.appendingPathComponent("stranger.key").path
-            try CurveKeyPair.generate().secretKey.z85.write(toFile: stranger, atomically: true, encoding: .utf8)
-            let client = try AdapterClient(broker: broker, agency: "dukcapil", keyFile: stranger)
-            try client.socket.set(.receiveTimeoutMilliseconds, 1_000)
+            let client = try AdapterClient.stranger(broker: broker)
             try client.send(.hello(.init(agency: "dukcapil", adapterName: "main", adapterVersion: "1")))
             #expect(throws: ZMQError.self) { _ = try client.receive() }
             #expect(broker.terminate() == 0)

@@ -136,10 +136,7 @@ extension HostileClientTests {
         try await IOThread.run {
             let broker = try BrokerProcess()
             // A CURVE key not in agencies.yaml: the handshake fails, no GMP answer, logged.
-            let strangerKey = broker.directory.appendingPathComponent("stranger.key").path
-            try CurveKeyPair.generate().secretKey.z85.write(toFile: strangerKey, atomically: true, encoding: .utf8)
-            let stranger = try AdapterClient(broker: broker, agency: "dukcapil", keyFile: strangerKey)
-            try stranger.socket.set(.receiveTimeoutMilliseconds, 1_000)
+            let stranger = try AdapterClient.stranger(broker: broker)
             try stranger.send(.hello(.init(agency: "dukcapil", adapterName: "main", adapterVersion: "1")))
             #expect(throws: ZMQError.self) { _ = try stranger.receive() }
             #expect(broker.log.contains("auth.unknown-key"))

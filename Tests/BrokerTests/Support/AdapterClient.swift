@@ -19,6 +19,17 @@ final class AdapterClient {
         try socket.connect(broker.endpoint)
     }
 
+    /// A client whose CURVE key (freshly generated, in the broker's test folder) is not in
+    /// `agencies.yaml`: the broker refuses its handshake, so it never gets an answer; its receive
+    /// timeout is 1 s.
+    static func stranger(broker: BrokerProcess) throws -> AdapterClient {
+        let keyFile = broker.directory.appendingPathComponent("stranger.key").path
+        try CurveKeyPair.generate().secretKey.z85.write(toFile: keyFile, atomically: true, encoding: .utf8)
+        let client = try AdapterClient(broker: broker, agency: "dukcapil", keyFile: keyFile)
+        try client.socket.set(.receiveTimeoutMilliseconds, 1_000)
+        return client
+    }
+
     func send(_ message: GMPMessage) throws {
         try socket.send(multipart: try message.encode())
     }
