@@ -66,16 +66,31 @@ public enum AuditLedger {
 
     /// The bytes of the accepted event with sequence number `sequence`: from `audit_event_body`
     /// once its event row was pruned, else from the store's `event` row; nil when neither holds
-    /// them (or the store predates `audit_event_body`).
-    public static func eventBody(sequence: Int64, in database: Database) throws -> [UInt8]? {
-        if try database.tableExists("audit_event_body"),
+    /// them. `tables` says which of the two tables the store has (a store older than
+    /// `audit_event_body` lacks it); a reader checks that once, not per record.
+    public static func eventBody(sequence: Int64, tables: EventBodyTables, in database: Database) throws -> [UInt8]? {
+        if tables.keptBodies,
            let kept = try Data.fetchOne(database.cachedStatement(sql: "SELECT body FROM audit_event_body WHERE seq = ?"),
                                         arguments: [sequence]) {
             return [UInt8](kept)
         }
-        guard try database.tableExists("event") else { return nil }
+        guard tables.events else { return nil }
         return try Data.fetchOne(database.cachedStatement(sql: "SELECT body FROM event WHERE seq = ?"),
                                  arguments: [sequence]).map { [UInt8]($0) }
+    }
+
+    /// Which tables of a store hold event bytes.
+    public struct EventBodyTables: Sendable {
+        /// `audit_event_body` exists.
+        public var keptBodies: Bool
+        /// `event` exists.
+        public var events: Bool
+
+        /// The tables `database` has.
+        public init(of database: Database) throws {
+            keptBodies = try database.tableExists("audit_event_body")
+            events = try database.tableExists("event")
+        }
     }
 
     /// Copies the bodies of the events `sequences` from the store's `event` rows into

@@ -7,6 +7,8 @@ import GRDB
 /// Not `Sendable`: one verification uses it. The GRDB queue is closed when it is released.
 public final class SQLiteAuditSource: AuditSource {
     let queue: DatabaseQueue
+    /// Which tables hold event bytes (read once, at open).
+    let bodyTables: AuditLedger.EventBodyTables
 
     /// Opens `path` read-only. Fails with `audit.store` when it is not a Gerbang store with
     /// audit tables.
@@ -20,6 +22,7 @@ public final class SQLiteAuditSource: AuditSource {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let hasTable = try queue.read { try $0.tableExists("audit_record") }
             guard hasTable else { throw AuditError(.store, "\(path) has no audit trail (table audit_record)") }
+            bodyTables = try queue.read { try AuditLedger.EventBodyTables(of: $0) }
         } catch let error as AuditError {
             throw error
         } catch {
@@ -44,7 +47,8 @@ public final class SQLiteAuditSource: AuditSource {
 
     /// An accepted event's bytes (kept body, or the event row while the event is kept).
     public func eventBody(sequence: Int64) throws(AuditError) -> [UInt8]? {
-        try read { try AuditLedger.eventBody(sequence: sequence, in: $0) }
+        let tables = bodyTables
+        return try read { try AuditLedger.eventBody(sequence: sequence, tables: tables, in: $0) }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws(AuditError) -> T {
