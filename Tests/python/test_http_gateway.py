@@ -4,52 +4,20 @@ ssl, no extra packages) posts CloudEvents to a real `http-gateway` in front of a
 Run by scripts/run-python-tests.sh, which sets GERBANG_BIN_DIR.
 """
 import json
-import os
-import pathlib
 import ssl
-import subprocess
 import urllib.error
 import urllib.request
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[2]
-BIN = pathlib.Path(os.environ.get("GERBANG_BIN_DIR", REPO / ".build" / "debug"))
+from conftest import BIN, REPO, start, stop
+
 EXAMPLE = (REPO / "Config" / "examples" / "health.insurance.membership.changed.json").read_text()
 
 
-def start(arguments, tmp_path, name, prefix):
-    """Starts a process; its `key=value` fields of the ready line starting with `prefix`."""
-    log = open(tmp_path / f"{name}.log", "wb")
-    process = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=log, cwd=tmp_path)
-    line = process.stdout.readline().decode()
-    assert line.startswith(prefix), line + (tmp_path / f"{name}.log").read_text()
-    return process, log, dict(part.split("=", 1) for part in line.split() if "=" in part)
-
-
-def stop(process, log):
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
-
-
 @pytest.fixture
-def gateway(tmp_path):
-    config = tmp_path / "gerbang.yaml"
-    config.write_text(f"""
-adapter-endpoint: tcp://127.0.0.1:*
-metrics-endpoint: 127.0.0.1:0
-data-directory: {tmp_path / 'data'}
-development-mode: true
-paths:
-  agencies: {REPO / 'Config' / 'agencies.yaml'}
-  routes: {REPO / 'Config' / 'routes.yaml'}
-  schemas: {REPO / 'Config' / 'schemas'}
-""")
-    broker, broker_log, fields = start([str(BIN / "gerbangd"), "--config", str(config)], tmp_path, "gerbangd", "gerbangd ready")
+def gateway(tmp_path, dev_broker):
+    fields = dev_broker
     gateway_config = tmp_path / "gateway.yaml"
     gateway_config.write_text(f"""
 gerbang:
@@ -62,15 +30,12 @@ settings:
   agencies: {REPO / 'Config' / 'agencies.yaml'}
   webhook: http://127.0.0.1:9/unused
 """)
+    process, log, ready = start([str(BIN / "http-gateway"), "--config", str(gateway_config)], tmp_path, "http-gateway",
+                                "http-gateway ready")
     try:
-        process, log, ready = start([str(BIN / "http-gateway"), "--config", str(gateway_config)], tmp_path, "http-gateway",
-                                    "http-gateway ready")
-        try:
-            yield f"https://{ready['address']}/events", tmp_path / "data" / "pki"
-        finally:
-            stop(process, log)
+        yield f"https://{ready['address']}/events", tmp_path / "data" / "pki"
     finally:
-        stop(broker, broker_log)
+        stop(process, log)
 
 
 def post(url, pki, body, headers, agency="bpjs-kesehatan", certificate=True):

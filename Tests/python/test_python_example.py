@@ -2,48 +2,21 @@
 real `gerbangd --dev` with the shipped Config (agencies, routes, schemas) and a temporary data
 directory. Run by scripts/run-python-tests.sh, which sets GERBANG_BIN_DIR.
 """
-import os
-import pathlib
-import subprocess
 import sys
 import time
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[2]
+from conftest import REPO
+
 sys.path.insert(0, str(REPO / "examples" / "python"))
 
 import gmp_adapter  # noqa: E402
 
 
 @pytest.fixture
-def broker(tmp_path):
-    binary = pathlib.Path(os.environ.get("GERBANG_BIN_DIR", REPO / ".build" / "debug")) / "gerbangd"
-    config = tmp_path / "gerbang.yaml"
-    config.write_text(f"""
-adapter-endpoint: tcp://127.0.0.1:*
-metrics-endpoint: 127.0.0.1:0
-data-directory: {tmp_path / 'data'}
-development-mode: true
-paths:
-  agencies: {REPO / 'Config' / 'agencies.yaml'}
-  routes: {REPO / 'Config' / 'routes.yaml'}
-  schemas: {REPO / 'Config' / 'schemas'}
-""")
-    log = open(tmp_path / "gerbangd.log", "wb")
-    process = subprocess.Popen([str(binary), "--config", str(config)], stdout=subprocess.PIPE, stderr=log)
-    try:
-        line = process.stdout.readline().decode()
-        assert line.startswith("gerbangd ready"), line + (tmp_path / "gerbangd.log").read_text()
-        fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
-        yield fields["endpoint"], tmp_path / "data"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+def broker(dev_broker, tmp_path):
+    yield dev_broker["endpoint"], tmp_path / "data"
 
 
 def test_example_publishes_and_consumes(broker, capsys):
