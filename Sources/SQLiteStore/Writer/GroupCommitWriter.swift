@@ -245,7 +245,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         // nothing, such as a claim of an empty queue, commits even on a full disk).
         let recovered = statistics.isFailing && changedRows
         if changedRows { statistics.isFailing = false }
-        let failedSoFar = statistics.failedTransactions.values.reduce(0, +)
+        let failedSoFar = recovered ? statistics.failedTransactions.values.reduce(0, +) : 0
         condition.unlock()
         if recovered {
             logger.notice("store writes recovered", metadata: ["failedTransactionsSinceOpen": "\(failedSoFar)"])
