@@ -21,17 +21,13 @@ final class ConnectionTracker {
         let generation: UInt64
     }
 
-    /// An open connection that carries no session: since when, and the peer address it had
-    /// when the monitor reported it (compared again before the connection is closed).
-    struct Idle {
-        let since: ContinuousClock.Instant
-        let peer: PeerAddress?
-    }
-
     private var generations: [Int32: UInt64] = [:]
     private var connections: [[UInt8]: Connection] = [:]
     private var peers: [Connection: [[UInt8]]] = [:]
-    private var idle: [Connection: Idle] = [:]
+    /// Open connections that carry no session, and since when.
+    private var idle: [Connection: ContinuousClock.Instant] = [:]
+    /// The peer address each connection had when the monitor reported it (compared again
+    /// before the connection is closed).
     private var peerAddresses: [Connection: PeerAddress] = [:]
     private var open: Set<Connection> = []
 
@@ -50,7 +46,7 @@ final class ConnectionTracker {
         generations[descriptor, default: 0] += 1
         let connection = Connection(descriptor: descriptor, generation: generations[descriptor, default: 0])
         open.insert(connection)
-        idle[connection] = Idle(since: now, peer: peer)
+        idle[connection] = now
         if let peer { peerAddresses[connection] = peer }
     }
 
@@ -85,14 +81,14 @@ final class ConnectionTracker {
     /// (it may say HELLO again within the timeout, or be closed).
     func sessionEnded(_ routingID: [UInt8], at now: ContinuousClock.Instant) {
         guard let connection = connections[routingID], open.contains(connection), idle[connection] == nil else { return }
-        idle[connection] = Idle(since: now, peer: peerAddresses[connection])
+        idle[connection] = now
     }
 
     /// The open connections idle since before `deadline`, oldest first; each is returned once
     /// (it stops counting as idle; the monitor's `DISCONNECTED` then forgets it).
     func takeIdle(before deadline: ContinuousClock.Instant) -> [(connection: Connection, peer: PeerAddress?)] {
-        let expired = idle.filter { $0.value.since < deadline }.sorted { $0.value.since < $1.value.since }
-        for (connection, _) in expired { idle.removeValue(forKey: connection) }
-        return expired.map { ($0.key, $0.value.peer) }
+        let expired = idle.filter { $0.value < deadline }.sorted { $0.value < $1.value }.map(\.key)
+        for connection in expired { idle.removeValue(forKey: connection) }
+        return expired.map { ($0, peerAddresses[$0]) }
     }
 }
