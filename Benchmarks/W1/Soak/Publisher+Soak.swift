@@ -63,16 +63,7 @@ extension Publisher {
                 if try collectAnswers(into: &outcome, waitMilliseconds: 0) > 0 { publishCounters() }
                 continue
             }
-            if untilDue >= 2_000_000 {
-                let answered = try collectAnswers(into: &outcome, waitMilliseconds: Int32(min(untilDue / 1_000_000 - 1, 10_000)))
-                if answered == 0 && next >= indexes.upperBound {
-                    throw BenchmarkError("no answer from the broker for 10 s (\(outcome.answered) of \(indexes.count) answered)")
-                }
-            } else {
-                _ = try collectAnswers(into: &outcome, waitMilliseconds: 0)
-                let remaining = due(next) &- MonotonicClock.now()
-                if remaining < 2_000_000 && remaining > 20_000 { MonotonicClock.sleep(nanoseconds: remaining - 20_000) }
-            }
+            try collectAnswersUntil(next < indexes.upperBound ? due(next) : nil, now: now, expected: indexes.count, into: &outcome)
             publishCounters()
         }
         publishCounters()
