@@ -10,8 +10,13 @@ public enum AuditChain {
 
     /// The hash of the record with `encoding` following a record whose hash is `previous`.
     public static func link(previous: [UInt8], encoding: [UInt8]) -> [UInt8] {
+        sha256(previous + encoding)
+    }
+
+    /// SHA-256 of `bytes` (the chain's links, and the digest an accepted event's record carries).
+    public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
         do {
-            return try SHA256.hash(previous + encoding)
+            return try SHA256.hash(bytes)
         } catch {
             // EVP_Digest with a fetched SHA-256 fails only when OpenSSL cannot allocate memory.
             fatalError("SHA-256 failed in OpenSSL: \(error)")

@@ -1,5 +1,4 @@
 import Foundation
-import Trust
 
 extension AuditEntry {
     /// Milliseconds since the epoch of `date` (rounded down, as the store does).
@@ -32,12 +31,7 @@ extension AuditEntry {
 
     /// SHA-256 of an event's bytes, as its accepted record carries it.
     public static func eventDigest(_ body: [UInt8]) -> [UInt8] {
-        do {
-            return try SHA256.hash(body)
-        } catch {
-            // EVP_Digest with a fetched SHA-256 fails only when OpenSSL cannot allocate memory.
-            fatalError("SHA-256 failed in OpenSSL: \(error)")
-        }
+        AuditChain.sha256(body)
     }
 
     /// A rejected event: fields `agency` (the authenticated sender), `event-id` (empty when the
