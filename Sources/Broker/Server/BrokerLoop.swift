@@ -467,7 +467,8 @@ final class BrokerLoop {
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
             case .deliveriesReady(let subscriptions):
                 let ready = Set(subscriptions)
-                for session in sessions.values where session.subscriptions.contains(where: { ready.contains($0.id) }) {
+                let any = ready.contains("*")
+                for session in sessions.values where any || session.subscriptions.contains(where: { ready.contains($0.id) }) {
                     session.mayHaveWork = true
                 }
             case .routesChanged:
