@@ -8,8 +8,9 @@ extension ConsumerID {
         self.init(rawValue: "\(node.rawValue)/\(incarnation)/\(name)")
     }
 
-    /// The node named by the first component of the id, or nil when it has none (a consumer id
-    /// written before nodes had ids, or by a test).
+    /// The node named by the id's first component (what ``init(node:incarnation:name:)`` put
+    /// there), or nil when that is not a valid node id or there is no `/`. An id written before
+    /// nodes had ids (`<agency>/<adapter>/<session>`) yields its agency.
     public var node: NodeID? {
         guard let slash = rawValue.firstIndex(of: "/") else { return nil }
         return NodeID(rawValue: String(rawValue[..<slash]))
