@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // Only for the `w1` benchmark's latency percentiles.
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // Only for the PostgreSQL store (issue 10).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // MARK: C shims
@@ -105,6 +107,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The PostgreSQL implementation of the storage protocol, for several brokers sharing one
+        // database (docs/store.md, "PostgreSQL").
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Store", "Audit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Routes and subscriptions (Config/routes.yaml): who may publish what, who receives what,
         // retry policies and backoff.
         .target(
@@ -116,8 +130,8 @@ let package = Package(
         .target(
             name: "Broker",
             dependencies: [
-                "ZeroMQ", "GMP", "Store", "SQLiteStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON", "Admin", "Audit",
-                "Sockets",
+                "ZeroMQ", "GMP", "Store", "SQLiteStore", "PostgresStore", "Routing", "Envelope", "Catalogue", "Trust", "GerbangJSON",
+                "Admin", "Audit", "Sockets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -155,6 +169,7 @@ let package = Package(
             name: "GerbangCLI",
             dependencies: [
                 "GerbangJSON", "JSONSchema", "Envelope", "Catalogue", "Trust", "Routing", "Admin", "ZeroMQ", "Audit",
+                "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -379,7 +394,8 @@ let package = Package(
         .testTarget(
             name: "SQLiteStoreTests",
             dependencies: [
-                "SQLiteStore", "Store",
+                "SQLiteStore", "Store", "PostgresStore", "Audit", "GerbangTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -3,7 +3,9 @@
 # System packages come from apt-get, Python test tools (and matplotlib, for scripts/soak-plot.py) from PyPI.
 set -euo pipefail
 
-APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux faketime util-linux)
+# postgresql: the server binaries (under /usr/lib/postgresql/*/bin) for the PostgreSQL store's tests,
+# which start throwaway servers of their own (Sources/GerbangTesting/Postgres/PostgresServer.swift).
+APT_PACKAGES=(pkg-config libzmq3-dev libssl-dev libsqlite3-dev openssl python3 tmux faketime util-linux postgresql)
 PY_MODULES=(pytest:pytest zmq:pyzmq cryptography:cryptography joserfc:joserfc rfc8785:rfc8785 matplotlib:matplotlib)
 
 SUDO=""
@@ -16,7 +18,18 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-deps: installing ${missing[*]}"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    # Never start a system service while installing (the postgresql package would start its
+    # default cluster): invoke-rc.d asks policy-rc.d, and exit status 101 means "forbidden".
+    policy_added=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+        $SUDO chmod +x /usr/sbin/policy-rc.d
+        policy_added="yes"
+    fi
+    status=0
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null || status=$?
+    if [ -n "$policy_added" ]; then $SUDO rm -f /usr/sbin/policy-rc.d; fi
+    [ "$status" -eq 0 ] || exit "$status"
 fi
 
 py_missing=()

@@ -1,7 +1,6 @@
 import Audit
 import Foundation
 import Logging
-import SQLiteStore
 
 /// Signs audit checkpoints while the broker runs: whenever `checkpoint-every-records` records were
 /// added since the last checkpoint, or `checkpoint-interval-seconds` passed and records were
@@ -14,8 +13,9 @@ final class AuditCheckpointer: Sendable {
     private let task: Task<Void, Never>
 
     /// Starts the checkpoint task.
-    init(store: SQLiteStore, signer: AuditCheckpointSigner, settings: AuditSettings, witness: AuditWitnessFile?,
-         retention: AuditRetention?, logger: Logger) {
+    /// `retention` archives and deletes old records (``AuditRetention``), called once per interval.
+    init(store: any AuditCheckpointStore, signer: AuditCheckpointSigner, settings: AuditSettings, witness: AuditWitnessFile?,
+         retention: (@Sendable (Date) async -> Void)?, logger: Logger) {
         task = Task {
             var run = Run(store: store, signer: signer, witness: witness, logger: logger)
             let interval = Duration.seconds(settings.checkpointIntervalSeconds)
@@ -34,7 +34,7 @@ final class AuditCheckpointer: Sendable {
                 }
                 if let retention, ContinuousClock.now - lastRetention >= interval {
                     lastRetention = .now
-                    await retention.run(store: store, now: Date(), logger: logger)
+                    await retention(Date())
                 }
             }
             if let head = await run.head(), head.recordCount > run.lastCount { await run.checkpoint(head) }
@@ -49,7 +49,7 @@ final class AuditCheckpointer: Sendable {
 
     /// The checkpoint task's state.
     private struct Run {
-        let store: SQLiteStore
+        let store: any AuditCheckpointStore
         let signer: AuditCheckpointSigner
         let witness: AuditWitnessFile?
         let logger: Logger

@@ -73,8 +73,20 @@ extension BrokerConfiguration {
         }
         if let section = try root.section("store") {
             try section.requireOnly(["file-name", "max-batch-size", "max-batch-wait-ms", "dedup-window-seconds",
-                                     "retention-seconds", "fsync-delivery-transitions", "busy-timeout-ms"])
+                                     "retention-seconds", "fsync-delivery-transitions", "busy-timeout-ms",
+                                     "backend", "postgres-url", "postgres-pool-size"])
             var store = configuration.store
+            if let backend = try section.string("backend") {
+                guard let known = StoreSettings.Backend(rawValue: backend) else {
+                    throw BrokerConfigurationError(.invalidValue, "\(file): `store.backend` must be sqlite or postgres")
+                }
+                store.backend = known
+            }
+            store.postgresURL = try section.string("postgres-url") ?? store.postgresURL
+            store.postgresPoolSize = try section.int("postgres-pool-size", in: 1...256) ?? store.postgresPoolSize
+            if store.backend == .postgres, store.postgresURL == nil {
+                throw BrokerConfigurationError(.invalidValue, "\(file): `store.backend: postgres` needs `store.postgres-url`")
+            }
             store.fileName = try section.string("file-name") ?? store.fileName
             store.maxBatchSize = try section.int("max-batch-size", in: 1...100_000) ?? store.maxBatchSize
             store.maxBatchWaitMilliseconds = try section.int("max-batch-wait-ms", in: 0...1_000) ?? store.maxBatchWaitMilliseconds

@@ -30,6 +30,22 @@ extension BrokerConfiguration {
 
     /// Store settings (see `docs/store.md` for their meaning). `Sendable`: numbers.
     public struct StoreSettings: Sendable, Hashable {
+        /// The storage engine (`store.backend`).
+        public enum Backend: String, Sendable, Hashable, CaseIterable {
+            /// One SQLite file in the data directory, for a single broker (default).
+            case sqlite
+            /// A PostgreSQL database at ``StoreSettings/postgresURL``, shared by several brokers.
+            case postgres
+        }
+
+        /// The storage engine. Default ``Backend/sqlite``.
+        public var backend = Backend.sqlite
+        /// With the `postgres` backend, the database:
+        /// `postgres://user[:password]@host[:port]/database[?sslmode=disable]` (required then).
+        public var postgresURL: String?
+        /// With the `postgres` backend, connections of the read pool (the writer has its own).
+        /// Default 4.
+        public var postgresPoolSize = 4
         /// The SQLite file name inside the data directory. Default `gerbang.sqlite`.
         public var fileName: String
         /// Most operations per group-commit transaction. Default 512.

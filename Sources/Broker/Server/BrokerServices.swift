@@ -2,7 +2,6 @@ import Catalogue
 import Foundation
 import Logging
 import Routing
-import SQLiteStore
 import Store
 import Trust
 import ZeroMQ
@@ -64,21 +63,7 @@ struct BrokerServices: Sendable {
         } catch {
             throw BrokerError(.configuration, error.description)
         }
-        let settings = configuration.store
-        var storeConfiguration = SQLiteStoreConfiguration(
-            path: configuration.storePath, maxBatchSize: settings.maxBatchSize,
-            maxBatchWait: .milliseconds(settings.maxBatchWaitMilliseconds),
-            deduplicationWindow: .seconds(settings.deduplicationWindowSeconds),
-            retention: .seconds(settings.retentionSeconds),
-            busyTimeout: .milliseconds(settings.busyTimeoutMilliseconds))
-        storeConfiguration.auditEnabled = configuration.audit.enabled
-        storeConfiguration.fsyncDeliveryTransitions = settings.fsyncDeliveryTransitions
-        let store: SQLiteStore
-        do {
-            store = try await SQLiteStore.open(configuration: storeConfiguration, logger: logger)
-        } catch {
-            throw BrokerError(.store, "\(configuration.storePath): \(error)")
-        }
+        let store = try await openStore(configuration, logger: logger)
         let auditCheckpointer = try await startAuditCheckpointer(configuration, store: store, logger: logger)
         let pipeline = PublishPipeline(verifier: verifier, registry: registry, routes: routes, store: store,
                                        maxEventBytes: configuration.limits.maxEventBytes,

@@ -32,12 +32,12 @@ struct AuditExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let storePath = options.storePath
+        let storeDescription = options.storeDescription
         let (anchor, last) = try AuditCLI.run { () throws(AuditError) in
-            let source = try SQLiteAuditSource(path: storePath)
+            let source = try options.auditSource()
             let range: ClosedRange<Int64>? = (from != nil || to != nil) ? (from ?? 1)...(to ?? .max) : nil
             return try AuditArchive.export(from: source, range: range, trust: try options.trustMaterial(),
-                                           sourceDescription: storePath, to: URL(fileURLWithPath: out))
+                                           sourceDescription: storeDescription, to: URL(fileURLWithPath: out))
         }
         print("wrote \(out): records \(anchor.firstIndex)...\(last.map(String.init) ?? "(none)"), previous hash \(AuditChain.hex(anchor.previousHash))")
     }

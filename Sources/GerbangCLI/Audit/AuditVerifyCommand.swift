@@ -57,7 +57,7 @@ struct AuditVerifyCommand: ParsableCommand {
                     trust?.roots = [pem]
                 }
             } else {
-                source = try SQLiteAuditSource(path: options.storePath)
+                source = try options.auditSource()
                 trust = try options.trustMaterial()
             }
             if noSignatures { trust = nil }

@@ -23,7 +23,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// as opposed to a bad argument.
     public var isStorageFailure: Bool {
         switch reason {
-        case .diskFull, .locked, .corrupt, .io, .cannotOpen, .readOnly, .internal: true
+        case .diskFull, .locked, .corrupt, .io, .cannotOpen, .unavailable, .readOnly, .internal: true
         case .unsupportedSchema, .invalidArgument, .invalidConfiguration, .closed: false
         }
     }

@@ -14,6 +14,9 @@ public enum StoreErrorReason: String, Sendable, Hashable, CaseIterable, Codable 
     case io = "store.io"
     /// The file or its directory cannot be opened or created (`SQLITE_CANTOPEN`, `SQLITE_PERM`).
     case cannotOpen = "store.cannot-open"
+    /// The database server cannot be reached or closed the connection (PostgreSQL: connection
+    /// refused, server shut down or restarting).
+    case unavailable = "store.unavailable"
     /// The database is read-only (`SQLITE_READONLY`).
     case readOnly = "store.read-only"
     /// The file was written by a newer version of the store.

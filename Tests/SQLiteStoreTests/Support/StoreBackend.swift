@@ -11,7 +11,7 @@ struct StoreTestOptions: Sendable {
 }
 
 /// A storage backend under test: the behavioural suite runs every test once per backend in
-/// ``StoreBackend/all`` (SQLite now; PostgreSQL joins with issue 10 by adding one entry).
+/// ``StoreBackend/all`` (SQLite and PostgreSQL).
 struct StoreBackend: Sendable, CustomStringConvertible {
     /// Shown in test names.
     let name: String
@@ -21,7 +21,7 @@ struct StoreBackend: Sendable, CustomStringConvertible {
     var description: String { name }
 
     /// Every backend the behavioural suite runs against.
-    static let all: [StoreBackend] = [.sqlite]
+    static let all: [StoreBackend] = [.sqlite, .postgres]
 }
 
 /// Isolated storage for one test (a temporary directory, a scratch database…).

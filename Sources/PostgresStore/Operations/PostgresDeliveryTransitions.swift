@@ -1,0 +1,240 @@
+import Foundation
+import PostgresNIO
+import Store
+
+/// The SQL of every delivery state transition, run inside a writer transaction.
+enum PostgresDeliveryTransitions {
+    // MARK: Claim
+
+    /// Picks up to `limit` ready deliveries in acceptance order and puts them in flight, in one
+    /// statement (select, update, attempt rows, events).
+    ///
+    /// Why each delivery is in flight at one node at a time: the candidate rows are locked with
+    /// `FOR UPDATE SKIP LOCKED`, so a concurrent claim on another node skips the rows this one is
+    /// taking instead of taking them too; a row it reads after this transaction committed is no
+    /// longer `ready`.
+    ///
+    /// Why partition ordering holds across nodes: `SKIP LOCKED` alone would let a second node,
+    /// skipping the locked first event of a partition, take the partition's next event (the
+    /// blocking check cannot see the first node's uncommitted claim). So an ordered claim first
+    /// takes the transaction-scoped advisory lock of its subscription
+    /// (``AdvisoryLock/claimClassKey``, `hashtext(subscription)`): ordered claims of one
+    /// subscription run one transaction at a time across every node, and, in READ COMMITTED,
+    /// the statements after the lock see every claim committed before it, so the blocking check
+    /// is exact. The lock is released at commit; claims of other subscriptions are not held up.
+    static func claim(
+        subscription: SubscriptionID,
+        consumer: ConsumerID,
+        limit: Int,
+        ordering: DeliveryOrdering,
+        leaseDeadline: Date,
+        now: Date,
+        in transaction: PostgresWriteTransaction
+    ) async throws -> [ClaimedDelivery] {
+        let nowMilliseconds = Timestamp.milliseconds(now)
+        let deadline = Timestamp.milliseconds(leaseDeadline)
+        let candidates: String
+        switch ordering {
+        case .acceptance:
+            candidates = """
+                SELECT d.id FROM delivery AS d
+                WHERE d.subscription = $1 AND d.state = 'ready'
+                ORDER BY d.seq LIMIT $2
+                FOR UPDATE SKIP LOCKED
+                """
+        case .partitionKey:
+            try await transaction.execute(
+                "SELECT pg_advisory_xact_lock(\(AdvisoryLock.claimClassKey), hashtext(\(subscription.rawValue)))")
+            // The oldest ready delivery of each unblocked partition, and every ready delivery
+            // without a partition key, in acceptance order.
+            candidates = """
+                SELECT c.id FROM (
+                    SELECT d.id, d.seq, d.partition_key,
+                           row_number() OVER (PARTITION BY d.partition_key ORDER BY d.seq) AS position
+                    FROM delivery AS d
+                    WHERE d.subscription = $1 AND d.state = 'ready'
+                      AND (d.partition_key IS NULL OR NOT EXISTS (
+                          SELECT 1 FROM delivery AS b
+                          WHERE b.subscription = d.subscription AND b.partition_key = d.partition_key
+                            AND b.partition_key IS NOT NULL AND b.state IN ('inflight', 'waiting')))
+                ) AS c
+                WHERE c.partition_key IS NULL OR c.position = 1
+                ORDER BY c.seq LIMIT $2
+                """
+        }
+        var binds = PostgresBindings()
+        binds.append(subscription.rawValue)
+        binds.append(limit)
+        binds.append(consumer.rawValue)
+        binds.append(deadline)
+        binds.append(nowMilliseconds)
+        let rows = try await transaction.rows(PostgresQuery(unsafeSQL: """
+            WITH picked AS (\(candidates)),
+            claimed AS (
+                UPDATE delivery AS d SET state = 'inflight', attempt = d.attempt + 1, consumer = $3,
+                    lease_deadline = $4, retry_at = NULL, updated_at = $5
+                FROM picked WHERE d.id = picked.id
+                RETURNING d.id, d.seq, d.attempt
+            ),
+            recorded AS (
+                INSERT INTO delivery_attempt (delivery_id, attempt, consumer, started_at)
+                SELECT claimed.id, claimed.attempt, $3, $5 FROM claimed
+            )
+            SELECT claimed.id AS delivery_id, claimed.attempt AS delivery_attempt, \(EventColumns.qualified)
+            FROM claimed JOIN event AS e ON e.seq = claimed.seq
+            ORDER BY claimed.seq
+            """, binds: binds))
+        return try rows.map { row in
+            let random = row.makeRandomAccess()
+            return ClaimedDelivery(
+                id: DeliveryID(try random.value("delivery_id", as: Int64.self)),
+                subscription: subscription,
+                attempt: try random.value("delivery_attempt"),
+                leaseDeadline: Timestamp.date(deadline),
+                event: try StoredEvent(eventRow: random)
+            )
+        }
+    }
+
+    // MARK: Settle
+
+    /// The target state of a consumer's answer.
+    enum Settlement: Sendable {
+        case acknowledge
+        case retry(at: Date, DeliveryFailure)
+        case dead(DeliveryFailure)
+    }
+
+    /// The delivery a settlement was applied to (what its audit record names).
+    struct SettledDelivery {
+        let sequence: Int64
+        let subscription: String
+        let attempt: Int
+    }
+
+    /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied); the row is
+    /// read `FOR UPDATE`, so a claim or expiry on another node cannot change it in between.
+    static func settle(
+        _ delivery: DeliveryID,
+        by consumer: ConsumerID,
+        _ settlement: Settlement,
+        now: Date,
+        in transaction: PostgresWriteTransaction
+    ) async throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
+        guard let row = try await transaction.rows(
+            "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = \(delivery.rawValue) FOR UPDATE"
+        ).first else { return (.unknownDelivery, nil) }
+        let (stateName, holder, sequence, subscription, attempt) = try row.decode((String, String?, Int64, String, Int).self)
+        let state = DeliveryState(rawValue: stateName) ?? .ready
+        if state.isFinal { return (.alreadyFinal(state), nil) }
+        if state == .inFlight, holder != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
+        let settled = SettledDelivery(sequence: sequence, subscription: subscription, attempt: attempt)
+
+        let nowMilliseconds = Timestamp.milliseconds(now)
+        let attemptOutcome: AttemptOutcome
+        let failure: DeliveryFailure?
+        switch settlement {
+        case .acknowledge:
+            attemptOutcome = .acknowledged
+            failure = nil
+            try await transaction.execute("""
+                UPDATE delivery SET state = 'acked', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
+                    updated_at = \(nowMilliseconds)
+                WHERE id = \(delivery.rawValue)
+                """)
+        case .retry(let retryAt, let reported):
+            attemptOutcome = .retry
+            failure = reported
+            try await transaction.execute("""
+                UPDATE delivery SET state = 'waiting', consumer = NULL, lease_deadline = NULL,
+                    retry_at = \(Timestamp.milliseconds(retryAt)), last_error_reason = \(reported.reason),
+                    last_error_detail = \(reported.detail), updated_at = \(nowMilliseconds)
+                WHERE id = \(delivery.rawValue)
+                """)
+        case .dead(let reported):
+            attemptOutcome = .dead
+            failure = reported
+            try await transaction.execute("""
+                UPDATE delivery SET state = 'dead', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
+                    last_error_reason = \(reported.reason), last_error_detail = \(reported.detail),
+                    dead_at = \(nowMilliseconds), updated_at = \(nowMilliseconds)
+                WHERE id = \(delivery.rawValue)
+                """)
+        }
+        try await transaction.execute("""
+            UPDATE delivery_attempt SET ended_at = \(nowMilliseconds), outcome = \(attemptOutcome.rawValue),
+                error_reason = \(failure?.reason), error_detail = \(failure?.detail)
+            WHERE delivery_id = \(delivery.rawValue) AND ended_at IS NULL
+            """)
+        return (.applied, settled)
+    }
+
+    // MARK: Back to ready
+
+    /// In-flight deliveries whose lease deadline has passed → ready.
+    static func expireLeases(now: Date, in transaction: PostgresWriteTransaction) async throws -> Int {
+        try await returnInFlightToReady(
+            condition: "lease_deadline <= $2", argument: Timestamp.milliseconds(now), outcome: .leaseExpired,
+            now: now, in: transaction)
+    }
+
+    /// In-flight deliveries of one consumer → ready.
+    static func release(consumer: ConsumerID, now: Date, in transaction: PostgresWriteTransaction) async throws -> Int {
+        try await returnInFlightToReady(
+            condition: "consumer = $2", argument: consumer.rawValue, outcome: .released, now: now, in: transaction)
+    }
+
+    /// Every in-flight delivery → ready (a sole broker reopening its store).
+    static func releaseAllInFlight(outcome: AttemptOutcome, now: Date,
+                                   in transaction: PostgresWriteTransaction) async throws -> Int {
+        try await returnInFlightToReady(condition: "$2::bigint IS NOT NULL", argument: Int64(0), outcome: outcome,
+                                        now: now, in: transaction)
+    }
+
+    /// Waiting deliveries whose retry time has come → ready.
+    static func promoteDueRetries(now: Date, in transaction: PostgresWriteTransaction) async throws -> Int {
+        let nowMilliseconds = Timestamp.milliseconds(now)
+        let rows = try await transaction.rows("""
+            UPDATE delivery SET state = 'ready', retry_at = NULL, updated_at = \(nowMilliseconds)
+            WHERE state = 'waiting' AND retry_at <= \(nowMilliseconds)
+            RETURNING subscription
+            """)
+        let subscriptions = try rows.map { try $0.decode(String.self) }
+        transaction.markReady(subscriptions)
+        return subscriptions.count
+    }
+
+    /// In-flight deliveries matching `condition` (on `$2`) → ready, closing their open attempt
+    /// with `outcome`. Rows another transaction holds are skipped (`SKIP LOCKED`): that
+    /// transaction is settling or re-leasing them, and the next expiry sees them again.
+    private static func returnInFlightToReady<Argument: PostgresEncodable & Sendable>(
+        condition: String,
+        argument: Argument,
+        outcome: AttemptOutcome,
+        now: Date,
+        in transaction: PostgresWriteTransaction
+    ) async throws -> Int {
+        var binds = PostgresBindings()
+        binds.append(Timestamp.milliseconds(now))
+        try binds.append(argument)
+        binds.append(outcome.rawValue)
+        let rows = try await transaction.rows(PostgresQuery(unsafeSQL: """
+            WITH doomed AS (
+                SELECT id FROM delivery WHERE state = 'inflight' AND \(condition) FOR UPDATE SKIP LOCKED
+            ),
+            returned AS (
+                UPDATE delivery AS d SET state = 'ready', consumer = NULL, lease_deadline = NULL, updated_at = $1
+                FROM doomed WHERE d.id = doomed.id
+                RETURNING d.id, d.subscription
+            ),
+            closed AS (
+                UPDATE delivery_attempt AS a SET ended_at = $1, outcome = $3
+                FROM returned WHERE a.delivery_id = returned.id AND a.ended_at IS NULL
+            )
+            SELECT subscription FROM returned
+            """, binds: binds))
+        let subscriptions = try rows.map { try $0.decode(String.self) }
+        transaction.markReady(subscriptions)
+        return subscriptions.count
+    }
+}

@@ -1,0 +1,69 @@
+import Logging
+import NIOCore
+import PostgresNIO
+import Store
+import Synchronization
+
+/// Opens connections to the store's database, as its URL says; each session gets the settings
+/// the store relies on (`synchronous_commit = on`, UTC).
+///
+/// `Sendable`: immutable values only.
+struct PostgresConnector: Sendable {
+    let url: PostgresConnectionURL
+    let connectTimeout: Duration
+    let logger: Logger
+    private let nextID = Counter()
+
+    init(url: PostgresConnectionURL, connectTimeout: Duration, logger: Logger) {
+        self.url = url
+        self.connectTimeout = connectTimeout
+        self.logger = logger
+    }
+
+    /// The PostgresNIO configuration of one connection.
+    var configuration: PostgresConnection.Configuration {
+        var configuration = if let socketPath = url.socketPath {
+            PostgresConnection.Configuration(unixSocketPath: socketPath, username: url.user, password: url.password,
+                                             database: url.database)
+        } else {
+            PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
+                                             database: url.database, tls: .disable)
+        }
+        configuration.options.connectTimeout = .milliseconds(Timestamp.milliseconds(connectTimeout))
+        return configuration
+    }
+
+    /// Opens one connection; fails with `store.unavailable` when the server cannot be reached,
+    /// `store.cannot-open` when the login or the database is refused.
+    func connect() async throws(StoreError) -> PostgresConnection {
+        let id = nextID.next()
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+            do {
+                // Whatever the server's defaults: every commit waits for the WAL flush unless a
+                // relaxed batch says otherwise for itself (SET LOCAL).
+                try await connection.query("SET synchronous_commit = on", logger: logger)
+                try await connection.query("SET TIME ZONE 'UTC'", logger: logger)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            return connection
+        } catch {
+            throw StoreError(mapping: error, context: "connect to \(url.redacted)")
+        }
+    }
+}
+
+extension PostgresConnector {
+    /// Numbers connections for PostgresNIO's log metadata.
+    ///
+    /// `Sendable`: a class whose only state is an `Atomic`.
+    final class Counter: Sendable {
+        private let value = Atomic<Int>(0)
+
+        func next() -> Int {
+            value.wrappingAdd(1, ordering: .relaxed).newValue
+        }
+    }
+}
