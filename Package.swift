@@ -334,7 +334,7 @@ let package = Package(
         .executableTarget(
             name: "w1",
             dependencies: [
-                "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangJSON",
+                "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangJSON", "GerbangTesting",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Benchmarks/W1",
@@ -404,7 +404,7 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrokerTests",
-            dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON",
+            dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "PostgresStore", "Trust", "Envelope", "GerbangJSON",
                            "GerbangTesting", "Audit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),

@@ -36,12 +36,21 @@ final class BrokerChild {
 
     /// Writes the configuration (plus `extraConfiguration`, YAML appended to it) into a new
     /// temporary folder and starts the broker; returns once it printed its ready line (at most 60 s).
-    init(extraConfiguration: String) throws {
+    ///
+    /// With `sharing`, the broker is another node of that broker's cluster: same folder and data
+    /// directory (keys, PKI), its own configuration file `gerbang-<node>.yaml` and log; the
+    /// folder stays the first broker's to remove.
+    init(extraConfiguration: String, sharing first: BrokerChild? = nil, node: Int = 1) throws {
         executable = Self.binDirectory.appendingPathComponent("gerbangd")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw BenchmarkError("no gerbangd at \(executable.path); build it first: swift build -c release --product gerbangd")
         }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbang-w1-\(UUID().uuidString.prefix(8))")
+        if let first {
+            directory = first.directory
+            removesDirectory = false
+        } else {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbang-w1-\(UUID().uuidString.prefix(8))")
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let config = Self.repositoryRoot.appendingPathComponent("Config").path
         configuration = """
@@ -56,14 +65,15 @@ final class BrokerChild {
               schemas: \(config)/schemas
             \(extraConfiguration)
             """
-        try configuration.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        log = directory.appendingPathComponent("gerbangd.log")
+        let configurationFile = directory.appendingPathComponent(first == nil ? "gerbang.yaml" : "gerbang-\(node).yaml")
+        try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
+        log = directory.appendingPathComponent(first == nil ? "gerbangd.log" : "gerbangd-\(node).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         // `notice`: the default `info` adds nothing per accepted event, but one line per REJECTED
         // event, which would slow the baseline (malformed events) with log writes.
-        process.arguments = ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"]
+        process.arguments = ["--config", configurationFile.path, "--log-level", "notice"]
         process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output

@@ -26,6 +26,12 @@ struct Settings {
     var keep = false
     /// Compare throughput with the audit trail on and off (two brokers, alternating rounds).
     var compareAudit = false
+    /// Compare throughput on SQLite, PostgreSQL with one node and with two nodes (same run).
+    var compareStores = false
+    /// The broker's store (`--store`): SQLite, or a throwaway PostgreSQL server w1 starts.
+    var store = BrokerNodes.Store.sqlite
+    /// Broker nodes sharing the store (`--nodes`, 2 only with PostgreSQL).
+    var nodes = 1
     /// Soak for this many seconds instead of phases (a) and (b) (docs/benchmarks.md, soak).
     var soakSeconds: Double?
     /// The soak's CSV (default `w1-soak-<UTC time>.csv` in the current directory).
@@ -39,6 +45,7 @@ struct Settings {
         usage: w1 [--rounds N] [--events N] [--rate EVENTS_PER_S] [--duration SECONDS] [--window N]
                   [--batch N] [--credit N] [--event-bytes N] [--warm-up N] [--broker-config FILE] [--keep]
                   [--compare-audit] [--soak SECONDS [--soak-csv FILE] [--soak-interval SECONDS] [--soak-rate N]]
+                  [--store sqlite|postgres] [--nodes 1|2] [--compare-stores]
           --rounds      measurement rounds of each phase (default 5)
           --events      events per throughput and baseline round (default 20000)
           --rate        offered rate of the latency phase in events/s (default 2000)
@@ -61,6 +68,13 @@ struct Settings {
           --soak-csv    the soak's CSV, one row per sample (default w1-soak-<UTC time>.csv)
           --soak-interval  seconds between samples (default 10)
           --soak-rate   publish at this rate (events/s) instead of half the measured one
+          --store       the broker's store: sqlite (default) or postgres (a throwaway PostgreSQL server
+                        w1 starts on 127.0.0.1: initdb in a temporary folder, fsync on; needs the
+                        postgresql package's binaries under /usr/lib/postgresql/*/bin)
+          --nodes       gerbangd nodes sharing the store (default 1; 2 needs --store postgres): the
+                        publisher at node 1, the subscribers spread over the nodes
+          --compare-stores  throughput only, on SQLite, PostgreSQL with 1 node and PostgreSQL with
+                        2 nodes in the same run: rounds, medians, ratios to SQLite (docs/benchmarks.md, cluster)
         Needs a release gerbangd next to w1: swift build -c release --product gerbangd
         """
 
@@ -74,6 +88,17 @@ struct Settings {
             }
             if flag == "--compare-audit" {
                 compareAudit = true
+                continue
+            }
+            if flag == "--compare-stores" {
+                compareStores = true
+                continue
+            }
+            if flag == "--store" {
+                guard let name = iterator.next(), let chosen = BrokerNodes.Store(rawValue: name) else {
+                    Self.fail("expected sqlite or postgres after --store")
+                }
+                store = chosen
                 continue
             }
             if flag == "--broker-config" {
@@ -108,6 +133,7 @@ struct Settings {
             case "--soak": soakSeconds = value
             case "--soak-interval": soakInterval = value
             case "--soak-rate": soakRate = integer
+            case "--nodes": nodes = integer
             default: Self.fail("unknown option \(flag)\n\(Self.usage)")
             }
         }
@@ -120,6 +146,8 @@ struct Settings {
         guard rounds >= 1, events >= 1, rate >= 1, window >= 1, credit >= 1, warmUp >= 1 else {
             Self.fail("values must be at least 1")
         }
+        guard (1...2).contains(nodes) else { Self.fail("--nodes must be 1 or 2") }
+        guard nodes == 1 || store == .postgres else { Self.fail("--nodes 2 needs --store postgres") }
         guard (1...256).contains(batch) else { Self.fail("--batch must be 1–256 (the broker's max-events-per-publish)") }
         guard window <= 10_000 else { Self.fail("--window must be at most 10000 (the broker's max-pending-publishes)") }
         guard (600...200_000).contains(eventBytes) else { Self.fail("--event-bytes must be 600–200000") }

@@ -1,4 +1,5 @@
 import Foundation
+import GerbangTesting
 import GMP
 import ZeroMQ
 
@@ -14,6 +15,8 @@ enum W1 {
         do {
             if settings.compareAudit {
                 try AuditComparison.run(settings)
+            } else if settings.compareStores {
+                try StoreComparison.run(settings)
             } else if let seconds = settings.soakSeconds {
                 try Soak.run(settings, seconds: seconds)
             } else {
@@ -26,12 +29,21 @@ enum W1 {
     }
 
     static func run(_ settings: Settings) throws {
-        let broker = try BrokerChild(extraConfiguration: try settings.extraConfiguration())
+        let postgres = settings.store == .postgres ? try PostgresServer() : nil
+        defer { postgres?.stop() }
+        let brokers = try BrokerNodes(store: settings.store, count: settings.nodes, postgres: postgres,
+                                      extraConfiguration: try settings.extraConfiguration())
+        let broker = brokers.first
         if settings.keep { broker.keepDirectory() }
         defer {
+            for node in brokers.nodes.dropFirst() { node.stop() }
             let status = broker.stop()
             print("gerbangd stopped (SIGTERM), exit status \(status.map(String.init) ?? "none: killed")")
             if settings.keep { print("kept: \(broker.directory.path) (gerbang.yaml, data/, gerbangd.log)") }
+        }
+        if let postgres, let url = brokers.databaseURL {
+            print("w1: store PostgreSQL \(url) (a throwaway server, port \(postgres.port)), \(brokers.nodes.count) node(s):"
+                  + " \(brokers.nodes.map(\.endpoint).joined(separator: ", "))")
         }
         let built = (try? FileManager.default.attributesOfItem(atPath: broker.executable.path)[.modificationDate] as? Date)
             .map { ISO8601DateFormatter().string(from: $0) } ?? "?"
@@ -53,9 +65,9 @@ enum W1 {
         let context = try Context()
         let subscribers = [
             try SubscriberThread(agency: "kemensos", adapter: "bansos", credit: settings.credit, capacity: total,
-                                 context: context, broker: broker),
+                                 context: context, broker: brokers.node(forSubscriber: 0)),
             try SubscriberThread(agency: "bpjs-kesehatan", adapter: "kepesertaan", credit: settings.credit,
-                                 capacity: total, context: context, broker: broker),
+                                 capacity: total, context: context, broker: brokers.node(forSubscriber: 1)),
         ]
         defer { for subscriber in subscribers { subscriber.stop() } }
         let connection = try AdapterConnection(context: context, endpoint: broker.endpoint, brokerPublicKey: broker.publicKey,

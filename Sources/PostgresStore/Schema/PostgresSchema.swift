@@ -128,5 +128,6 @@ enum PostgresSchema {
             // Bytes of accepted events whose event row was pruned while their records are kept.
             "CREATE TABLE audit_event_body (seq BIGINT PRIMARY KEY, body BYTEA NOT NULL)",
         ]),
+        Migration(version: 4, name: "cluster nodes", statements: PostgresClusterSchema.statements),
     ]
 }
