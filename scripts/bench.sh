@@ -14,3 +14,7 @@ done
 # audit-cost: w1 throughput with the audit trail on and off (two brokers, alternating rounds).
 echo "== audit-cost (w1 --compare-audit)"
 "$BIN/w1" --compare-audit
+# cluster: w1 throughput on SQLite, PostgreSQL with one node and with two nodes (same run;
+# needs the postgresql package, as the tests do).
+echo "== cluster (w1 --compare-stores)"
+"$BIN/w1" --compare-stores

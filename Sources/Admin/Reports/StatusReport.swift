@@ -10,9 +10,9 @@ public struct StatusReport: Sendable, Hashable, Codable {
     public var startedAt: Date
     /// Seconds since the start.
     public var uptimeSeconds: Double
-    /// The store file.
+    /// The store file, or the PostgreSQL store's URL without its password.
     public var storePath: String
-    /// Its size with the WAL, bytes.
+    /// The SQLite file's size with the WAL, bytes (0 for PostgreSQL).
     public var storeBytes: Int64
     /// Write transactions since the start.
     public var storeTransactions: Int

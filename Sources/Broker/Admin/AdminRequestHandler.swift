@@ -2,6 +2,7 @@ import Admin
 import Envelope
 import Foundation
 import Logging
+import PostgresStore
 import Store
 import ZeroMQ
 
@@ -96,10 +97,17 @@ struct AdminRequestHandler: Sendable {
     private func status() async -> StatusReport {
         let configuration = services.configuration
         let statistics = await services.store.writeStatistics()
-        let path = configuration.storePath
+        var path = configuration.storePath
         var bytes: Int64 = 0
-        for file in [path, path + "-wal"] {
-            bytes += ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.int64Value ?? 0
+        switch configuration.store.backend {
+        case .sqlite:
+            for file in [path, path + "-wal"] {
+                bytes += ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.int64Value ?? 0
+            }
+        case .postgres:
+            // The database is shared by the nodes; its URL without the password (the size is the server's).
+            let url = configuration.store.postgresURL ?? ""
+            path = (try? PostgresConnectionURL(url).redacted) ?? "postgres"
         }
         let rates = rates.rates()
         let sessions = await adapters().count

@@ -13,7 +13,8 @@ struct StatusCommand: ParsableCommand {
         let reply = try connection.request(AdminRequest(action: .status), command: "status")
         guard let status = reply.status else { throw AdminCLI.fail("status", AdminError(.protocolError, "no status in the answer")) }
         if connection.output == .json { return AdminCLI.printJSON(status) }
-        let megabytes = Double(status.storeBytes) / 1_048_576
+        // A PostgreSQL store has no file here (its size is the database server's).
+        let size = status.storePath.hasPrefix("postgres") ? "" : String(format: "%.1f MiB, ", Double(status.storeBytes) / 1_048_576)
         let keys = ["published", "accepted", "rejected", "delivered", "acknowledged", "retried", "dead-lettered"]
         var table = TextTable(headers: ["COUNTER", "TOTAL", "PER SECOND"], rightAligned: [1, 2])
         for key in keys {
@@ -23,7 +24,7 @@ struct StatusCommand: ParsableCommand {
             broker     \(status.broker)\(status.node.map { "  node \($0)" } ?? "")
             operator   \(reply.operatorName ?? "?") (\(reply.role?.rawValue ?? "?"))
             started    \(AdminCLI.when(status.startedAt)), up \(AdminTime.humanDuration(status.uptimeSeconds))
-            store      \(status.storePath), \(String(format: "%.1f", megabytes)) MiB, \(status.storeTransactions) transactions \
+            store      \(status.storePath), \(size)\(status.storeTransactions) transactions \
             (\(String(format: "%.1f", status.storeAverageBatch)) operations each)
             sessions   \(status.sessions)
             rates      over the last \(AdminTime.humanDuration(status.rateWindowSeconds))

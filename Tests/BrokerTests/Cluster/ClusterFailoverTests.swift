@@ -105,7 +105,9 @@ struct ClusterFailoverTests {
                     for subscriber in survivors() { try subscriber.client.send(.heartbeat) }
                     lastHeartbeat = Date()
                 }
-                if !killed && publishers.map(\.answered).reduce(0, +) >= killAt {
+                // Kill once enough is answered and both of node 3's subscribers hold deliveries.
+                let node3Holds = subscribers.filter { $0.node == 3 }.allSatisfy { !$0.held.isEmpty }
+                if !killed && publishers.map(\.answered).reduce(0, +) >= killAt && node3Holds {
                     for subscriber in subscribers where subscriber.node == 3 {
                         heldAtKill[subscriber.agency, default: []].formUnion(subscriber.held.map(\.event))
                     }
@@ -150,6 +152,9 @@ struct ClusterFailoverTests {
             let alive = Dictionary(nodes.compactMap { node in (node["id"] as? String).map { ($0, node["alive"] as? Bool ?? false) } },
                                    uniquingKeysWith: { first, _ in first })
             #expect(alive == ["node-1": true, "node-2": true, "node-3": false], "\(status.stdout)\(status.stderr)")
+            let table = try OperatorCLI.run(cluster.node(2), as: "vera", ["queues"])
+            #expect(table.stdout.contains("3 registered, 2 alive"), "\(table.stdout)")
+            #expect(table.stdout.contains("* node-2"), "the answering node is marked: \(table.stdout)")
 
             #expect(cluster.terminateAll() == [0, 0])
             // The evidence: no delivery in flight at two nodes at once.

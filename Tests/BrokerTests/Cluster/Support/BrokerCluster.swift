@@ -14,7 +14,10 @@ final class BrokerCluster {
 
     /// Writes the files and starts `count` nodes (the first alone, so that it creates the keys,
     /// then the others).
-    init(count: Int, routes: String, postgres: PostgresServer, extraConfiguration: String = "") throws {
+    /// `replacingDefaults` names the sections of the generated configuration that
+    /// `extraConfiguration` gives instead (`heartbeat`, `delivery`).
+    init(count: Int, routes: String, postgres: PostgresServer, extraConfiguration: String = "",
+         replacingDefaults: Set<String> = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbang-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         databaseURL = postgres.url(database: try postgres.createDatabase(prefix: "cluster"))
@@ -40,10 +43,8 @@ final class BrokerCluster {
                   id: node-\(number)
                   heartbeat-interval-ms: 300
                   stale-after-ms: 1500
-                heartbeat:
-                  interval-ms: 1000
-                delivery:
-                  tick-ms: 50
+                \(replacingDefaults.contains("heartbeat") ? "" : "heartbeat: {interval-ms: 1000}")
+                \(replacingDefaults.contains("delivery") ? "" : "delivery: {tick-ms: 50}")
                 \(extraConfiguration)
                 """.write(to: configuration(of: number), atomically: true, encoding: .utf8)
         }
