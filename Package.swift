@@ -405,7 +405,7 @@ let package = Package(
         .testTarget(
             name: "BrokerTests",
             dependencies: ["Broker", "ZeroMQ", "GMP", "Store", "SQLiteStore", "Trust", "Envelope", "GerbangJSON",
-                           "GerbangTesting", .product(name: "GRDB", package: "GRDB.swift")],
+                           "GerbangTesting", "Audit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GerbangCLITests", dependencies: ["GerbangCLI"], swiftSettings: swiftSettings),

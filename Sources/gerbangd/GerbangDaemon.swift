@@ -72,7 +72,7 @@ struct GerbangDaemon: AsyncParsableCommand {
         }
         // Machine-readable start line for supervisors and tests (stdout).
         let metricsPort = server.metricsPort.map { String($0) } ?? "off"
-        let ready = "gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85) metrics-port=\(metricsPort) admin-endpoint=\(server.adminEndpoint ?? "off")\n"
+        let ready = "gerbangd ready endpoint=\(server.boundEndpoint) public-key=\(server.publicKey.z85) metrics-port=\(metricsPort) admin-endpoint=\(server.adminEndpoint ?? "off") node=\(server.nodeID)\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         let signals = StopSignals.install(
             stop: { signal in

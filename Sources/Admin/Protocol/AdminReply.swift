@@ -29,6 +29,8 @@ public struct AdminReply: Sendable, Hashable, Codable {
     public var status: StatusReport?
     /// `queues`.
     public var queues: [QueueReport]?
+    /// `queues`: the nodes sharing the store (`status` carries them in its report).
+    public var nodes: [NodeReport]?
     /// `adapters`.
     public var adapters: [AdapterReport]?
     /// `routes`.

@@ -26,6 +26,11 @@ public struct StatusReport: Sendable, Hashable, Codable {
     public var rates: [String: Double]
     /// The window of `rates`.
     public var rateWindowSeconds: Double
+    /// The node that answered (`node.id`); nil from a broker without node ids.
+    public var node: String?
+    /// Every node registered in the store (one for SQLite), with its heartbeat, leases and rates;
+    /// nil when the store keeps no node registry.
+    public var nodes: [NodeReport]?
 
     /// Creates a report.
     public init(broker: String, startedAt: Date, uptimeSeconds: Double, storePath: String, storeBytes: Int64,

@@ -7,6 +7,12 @@ public enum AuditRecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case eventRejected = "event.rejected"
     /// A consumer's answer to a delivery, or the broker's decision to dead-letter it.
     case deliveryOutcome = "delivery.outcome"
+    /// Deliveries handed to a consumer by one claim, with their attempt and lease deadline
+    /// (written when `audit.record-claims` is on, `docs/deployment.md`).
+    case deliveryClaimed = "delivery.claimed"
+    /// A consumer's in-flight deliveries were returned to ready (its session ended), written
+    /// when `audit.record-claims` is on.
+    case deliveryReleased = "delivery.released"
     /// An operator's administrative action.
     case adminAction = "admin.action"
 }

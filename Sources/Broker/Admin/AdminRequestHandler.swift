@@ -17,6 +17,8 @@ struct AdminRequestHandler: Sendable {
     let mailbox: LoopMailbox
     let waker: Waker
     let startedAt: Date
+    /// This node (for the `answering` mark of the node list).
+    let node: NodeIdentity
     let logger: Logger
 
     /// The answer to `request` (never throws: failures are failed responses).
@@ -43,6 +45,7 @@ struct AdminRequestHandler: Sendable {
             reply.status = await status()
         case .queues:
             reply.queues = try await queues()
+            reply.nodes = await nodes()
         case .adapters:
             reply.adapters = await adapters()
         case .routes:
@@ -100,11 +103,35 @@ struct AdminRequestHandler: Sendable {
         }
         let rates = rates.rates()
         let sessions = await adapters().count
-        return StatusReport(
+        var report = StatusReport(
             broker: "\(configuration.brokerName)/\(BrokerServer.version)", startedAt: startedAt,
             uptimeSeconds: Date().timeIntervalSince(startedAt), storePath: path, storeBytes: bytes,
             storeTransactions: statistics.transactions, storeAverageBatch: statistics.averageBatchSize, sessions: sessions,
             totals: services.metrics.totals(), rates: rates.totals, rateWindowSeconds: rates.seconds)
+        report.node = node.id.rawValue
+        report.nodes = await nodes()
+        return report
+    }
+
+    /// The nodes of the store's registry; nil when the store keeps none or cannot be read (the
+    /// rest of the report is still useful then).
+    private func nodes() async -> [NodeReport]? {
+        guard let registry = services.store as? any ClusterRegistry else { return nil }
+        let nodes: [ClusterNode]
+        do {
+            nodes = try await registry.nodes()
+        } catch {
+            logger.warning("node registry unreadable", metadata: ["reason": "\(error.reason.rawValue)"])
+            return nil
+        }
+        let now = Date()
+        let staleAfter = Duration.milliseconds(services.configuration.node.staleAfterMilliseconds)
+        return nodes.map {
+            NodeReport(id: $0.id.rawValue, endpoints: $0.endpoints, startedAt: $0.startedAt,
+                       lastHeartbeatSecondsAgo: max(0, now.timeIntervalSince($0.lastHeartbeat)),
+                       alive: !$0.isStale(now: now, staleAfter: staleAfter), leases: $0.leases, publishRate: $0.publishRate,
+                       deliverRate: $0.deliverRate, answering: $0.id == node.id && $0.incarnation == node.incarnation)
+        }
     }
 
     private func queues() async throws(AdminError) -> [QueueReport] {

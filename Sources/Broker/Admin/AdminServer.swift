@@ -25,7 +25,7 @@ final class AdminServer: Sendable {
 
     /// Reads the operators, binds the endpoint and starts the admin thread.
     static func start(services: BrokerServices, feed: TailFeed, mailbox: LoopMailbox, waker: Waker, startedAt: Date,
-                      logger: Logger) async throws(BrokerError) -> AdminServer {
+                      node: NodeIdentity, logger: Logger) async throws(BrokerError) -> AdminServer {
         let configuration = services.configuration
         let operators: OperatorDirectory
         do {
@@ -42,7 +42,8 @@ final class AdminServer: Sendable {
         }
         let rates = RateSampler()
         let handler = AdminRequestHandler(services: services, actionLog: services.store as? any AdminActionLog, feed: feed,
-                                          rates: rates, mailbox: mailbox, waker: waker, startedAt: startedAt, logger: logger)
+                                          rates: rates, mailbox: mailbox, waker: waker, startedAt: startedAt, node: node,
+                                          logger: logger)
         let stopFlag = StopSignal()
         let box = ThreadBox()
         let settings = configuration.admin

@@ -27,6 +27,11 @@ public struct AuditSettings: Sendable, Hashable {
     public var retentionSeconds: Int
     /// Where retention writes its archives. Default none: `<data-directory>/audit-archive`.
     public var archiveDirectory: String?
+    /// Also record every claim (`delivery.claimed`: consumer and node, attempts, lease deadlines)
+    /// and every release of a consumer's leases (`delivery.released`), the evidence that no
+    /// delivery was in flight at two nodes at once (`docs/deployment.md`). One more durable
+    /// write per claim. Default `false`.
+    public var recordClaims = false
 
     /// Creates settings; every argument defaults to the documented default.
     public init(enabled: Bool = true, checkpointEveryRecords: Int = 10_000, checkpointIntervalSeconds: Int = 60,
@@ -46,7 +51,7 @@ public struct AuditSettings: Sendable, Hashable {
     static func parse(_ section: YAMLSection) throws(BrokerConfigurationError) -> AuditSettings {
         try section.requireOnly(["enabled", "checkpoint-every-records", "checkpoint-interval-seconds", "witness-file",
                                  "signing-key", "signing-certificate", "signing-chain", "retention-seconds",
-                                 "archive-directory"])
+                                 "archive-directory", "record-claims"])
         var settings = AuditSettings()
         settings.enabled = try section.bool("enabled") ?? settings.enabled
         settings.checkpointEveryRecords = try section.int("checkpoint-every-records", in: 1...100_000_000)
@@ -59,6 +64,7 @@ public struct AuditSettings: Sendable, Hashable {
         settings.signingChain = try section.string("signing-chain") ?? settings.signingChain
         settings.retentionSeconds = try section.int("retention-seconds", in: 0...3_153_600_000) ?? settings.retentionSeconds
         settings.archiveDirectory = try section.string("archive-directory") ?? settings.archiveDirectory
+        settings.recordClaims = try section.bool("record-claims") ?? settings.recordClaims
         return settings
     }
 }

@@ -41,7 +41,7 @@ extension BrokerConfiguration {
     public static func parse(yaml text: String, file: String = "gerbang.yaml") throws(BrokerConfigurationError) -> BrokerConfiguration {
         let root = try YAMLSection.parse(text, file: file)
         try root.requireOnly(["broker-name", "adapter-endpoint", "metrics-endpoint", "data-directory", "development-mode",
-                              "paths", "store", "limits", "heartbeat", "delivery", "admin-endpoint", "admin", "audit"])
+                              "paths", "store", "limits", "heartbeat", "delivery", "admin-endpoint", "admin", "audit", "node"])
         var configuration = BrokerConfiguration()
         configuration.brokerName = try root.string("broker-name") ?? configuration.brokerName
         configuration.adapterEndpoint = try root.string("adapter-endpoint") ?? configuration.adapterEndpoint
@@ -54,6 +54,7 @@ extension BrokerConfiguration {
         }
         if let section = try root.section("admin") { configuration.admin = try AdminSettings.parse(section) }
         if let section = try root.section("audit") { configuration.audit = try AuditSettings.parse(section) }
+        if let section = try root.section("node") { configuration.node = try NodeSettings.parse(section) }
         if let metrics = try root.string("metrics-endpoint") {
             guard metrics == "off" || parseHostPort(metrics) != nil else {
                 throw BrokerConfigurationError(.invalidValue, "\(file): `metrics-endpoint` must be `host:port` (IPv4) or `off`")

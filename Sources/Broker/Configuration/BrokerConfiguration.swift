@@ -36,6 +36,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public var delivery: Delivery
     /// The audit trail. Default: see ``AuditSettings``.
     public var audit = AuditSettings()
+    /// This broker as a node of a cluster (`node.id`, heartbeats). Default: see ``NodeSettings``.
+    public var node = NodeSettings()
 
     /// Creates a configuration; every argument defaults to the documented default.
     public init(

@@ -71,6 +71,7 @@ extension BrokerLoop {
             let logger = logger
             let tail = services.tail
             let subscriber = "\(session.agency)/\(session.adapter)"
+            let auditor = claimAuditor
             Task {
                 var claimed: [ClaimedDelivery] = []
                 for subscription in subscriptions.shuffled() where claimed.count < limit {
@@ -99,6 +100,7 @@ extension BrokerLoop {
                                                                  "reason": "\(error.reason.rawValue)"])
                     }
                 }
+                await auditor.recordClaim(claimed, consumer: consumer)
                 mailbox.post(.claimed(sessionID: sessionID, consumer: consumer, deliveries: claimed))
                 try? waker.wake()
             }

@@ -14,6 +14,8 @@ import ZeroMQ
 /// `IOThread`.
 final class BrokerLoop {
     let services: BrokerServices
+    /// This node: its id and incarnation prefix every session's consumer id.
+    let node: NodeIdentity
     let router: Socket
     let wakeReceiver: Socket
     /// The receiving end of the ROUTER's socket monitor (ACCEPTED, DISCONNECTED), or nil.
@@ -22,6 +24,8 @@ final class BrokerLoop {
     let mailbox: LoopMailbox
     let stopRequested: StopSignal
     let logger: Logger
+    /// Records claims and releases when `audit.record-claims` is on.
+    let claimAuditor: ClaimAuditor
     let limits: GMPLimits
     var sessions: [[UInt8]: BrokerSession] = [:]
     var sessionsByID: [UInt64: BrokerSession] = [:]
@@ -44,9 +48,10 @@ final class BrokerLoop {
     private var nextTick: ContinuousClock.Instant
     let clock = ContinuousClock()
 
-    init(services: BrokerServices, router: Socket, wakeReceiver: Socket, monitor: Socket?, waker: Waker, mailbox: LoopMailbox,
+    init(services: BrokerServices, node: NodeIdentity, router: Socket, wakeReceiver: Socket, monitor: Socket?, waker: Waker, mailbox: LoopMailbox,
          stopRequested: StopSignal, logger: Logger) {
         self.services = services
+        self.node = node
         self.router = router
         self.wakeReceiver = wakeReceiver
         self.monitor = monitor
@@ -54,6 +59,7 @@ final class BrokerLoop {
         self.mailbox = mailbox
         self.stopRequested = stopRequested
         self.logger = logger
+        claimAuditor = ClaimAuditor(services, logger: logger)
         let configured = services.configuration.limits
         // max_frames follows the configured batch and subscription limits (513 for the defaults),
         // so that a PUBLISH of max-events-per-publish events always fits.
@@ -236,7 +242,8 @@ final class BrokerLoop {
             brokerID: "\(configuration.brokerName)/\(BrokerServer.version)",
             subscriptions: granted.map(\.id))
         let session = BrokerSession(id: nextSessionID, routingID: routingID, agency: agency, adapter: hello.adapterName,
-                                    adapterVersion: hello.adapterVersion, subscriptions: granted, requested: hello.subscriptions,
+                                    adapterVersion: hello.adapterVersion,
+                                    consumer: node.consumer(agency: agency, adapter: hello.adapterName, session: nextSessionID), subscriptions: granted, requested: hello.subscriptions,
                                     heartbeat: GMPHeartbeat(welcome, now: clock.now))
         nextSessionID += 1
         sessions[routingID] = session
@@ -302,10 +309,13 @@ final class BrokerLoop {
         let mailbox = mailbox
         let waker = waker
         let logger = logger
+        let auditor = claimAuditor
         Task {
             do throws(StoreError) {
                 if !acknowledged.isEmpty { _ = try await store.acknowledge(acknowledged, by: consumer, now: Date()) }
-                let released = try await store.releaseDeliveries(of: consumer, now: Date())
+                let releasedAt = Date()
+                let released = try await store.releaseDeliveries(of: consumer, now: releasedAt)
+                await auditor.recordRelease(of: consumer, count: released, releasedAt: releasedAt)
                 mailbox.post(.released(changed: released))
                 try? waker.wake()
             } catch {
@@ -455,6 +465,12 @@ final class BrokerLoop {
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
             case .released(let changed):
                 if changed > 0 { for session in sessions.values { session.mayHaveWork = true } }
+            case .deliveriesReady(let subscriptions):
+                let ready = Set(subscriptions)
+                let any = ready.contains("*")
+                for session in sessions.values where any || session.subscriptions.contains(where: { ready.contains($0.id) }) {
+                    session.mayHaveWork = true
+                }
             case .routesChanged:
                 recheckGrants()
             case .adapterSnapshot(let reply):

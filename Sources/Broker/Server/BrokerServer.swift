@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Routing
+import Store
 import Synchronization
 import ZeroMQ
 
@@ -30,6 +31,14 @@ public final class BrokerServer: Sendable {
     private let adminServer: AdminServer?
     /// The broker's CURVE public key (adapters set it as `ZMQ_CURVE_SERVERKEY`).
     public let publicKey: CurvePublicKey
+    /// This node's id in the cluster (`node.id`, or `<hostname>:<port>`).
+    public var nodeID: String { node.id.rawValue }
+    private let node: NodeIdentity
+    /// The node's registration and heartbeats (nil when the store keeps no node registry).
+    private let heartbeat: ClusterHeartbeat?
+    /// Wakes the loop's sessions when another node made deliveries ready (nil when the store
+    /// sends no such notifications).
+    private let readyWatch: Task<Void, Never>?
     private let services: BrokerServices
     private let context: Context
     private let waker: Waker
@@ -38,10 +47,14 @@ public final class BrokerServer: Sendable {
     private let thread: IOThread
     private let logger: Logger
 
-    private init(boundEndpoint: String, services: BrokerServices, context: Context, waker: Waker, mailbox: LoopMailbox,
-                 stopFlag: StopSignal, thread: IOThread, metricsServer: MetricsHTTPServer?, adminServer: AdminServer?,
+    private init(boundEndpoint: String, node: NodeIdentity, services: BrokerServices, context: Context, waker: Waker,
+                 mailbox: LoopMailbox, stopFlag: StopSignal, thread: IOThread, metricsServer: MetricsHTTPServer?,
+                 adminServer: AdminServer?, heartbeat: ClusterHeartbeat?, readyWatch: Task<Void, Never>?,
                  logger: Logger) {
         self.boundEndpoint = boundEndpoint
+        self.node = node
+        self.heartbeat = heartbeat
+        self.readyWatch = readyWatch
         self.adminServer = adminServer
         self.metricsServer = metricsServer
         self.publicKey = services.brokerKeyPair.publicKey
@@ -72,7 +85,7 @@ public final class BrokerServer: Sendable {
         let mailbox = LoopMailbox()
         let stopFlag = StopSignal()
         let box = ThreadBox()
-        let started: Result<String, BrokerError> = await withCheckedContinuation { continuation in
+        let started: Result<(String, NodeIdentity), BrokerError> = await withCheckedContinuation { continuation in
             let thread = IOThread.start(name: "gerbangd.loop") {
                 let router: Socket
                 let monitor: Socket
@@ -94,9 +107,10 @@ public final class BrokerServer: Sendable {
                     continuation.resume(returning: .failure(BrokerError(.socket, "\(configuration.adapterEndpoint): \(error)")))
                     return
                 }
-                continuation.resume(returning: .success(bound))
-                let loop = BrokerLoop(services: services, router: router, wakeReceiver: wakeReceiver, monitor: monitor, waker: waker,
-                                      mailbox: mailbox, stopRequested: stopFlag, logger: logger)
+                let node = NodeIdentity(settings: configuration.node, boundEndpoint: bound)
+                continuation.resume(returning: .success((bound, node)))
+                let loop = BrokerLoop(services: services, node: node, router: router, wakeReceiver: wakeReceiver, monitor: monitor,
+                                      waker: waker, mailbox: mailbox, stopRequested: stopFlag, logger: logger)
                 loop.run()
             }
             box.thread.withLock { $0 = thread }
@@ -105,7 +119,7 @@ public final class BrokerServer: Sendable {
         case .failure(let error):
             await services.store.close()
             throw error
-        case .success(let bound):
+        case .success(let (bound, node)):
             let thread = box.waitForThread()
             var metricsServer: MetricsHTTPServer?
             if let (host, port) = BrokerConfiguration.parseHostPort(configuration.metricsEndpoint) {
@@ -124,7 +138,7 @@ public final class BrokerServer: Sendable {
             if configuration.adminEndpoint != "off" {
                 do {
                     adminServer = try await AdminServer.start(services: services, feed: services.tail, mailbox: mailbox, waker: waker,
-                                                              startedAt: startedAt, logger: logger)
+                                                              startedAt: startedAt, node: node, logger: logger)
                 } catch where error.reason == .socket {
                     // The data plane does not depend on the admin endpoint: a taken port is
                     // reported loudly, and the broker serves adapters without it.
@@ -142,10 +156,33 @@ public final class BrokerServer: Sendable {
                     throw error
                 }
             }
-            logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
-            return BrokerServer(boundEndpoint: bound, services: services, context: context, waker: waker, mailbox: mailbox,
-                                stopFlag: stopFlag, thread: thread, metricsServer: metricsServer, adminServer: adminServer,
+            var heartbeat: ClusterHeartbeat?
+            if let registry = services.store as? any ClusterRegistry {
+                heartbeat = await ClusterHeartbeat.start(registry: registry, node: node,
+                                                         endpoints: [bound] + (adminServer.map { [$0.boundEndpoint] } ?? []),
+                                                         metrics: services.metrics, settings: configuration.node, logger: logger)
+            }
+            let readyWatch = watchReadyDeliveries(services: services, mailbox: mailbox, waker: waker)
+            logger.info("gerbangd listening", metadata: ["endpoint": "\(bound)", "node": "\(node.id)",
+                                                         "publicKey": "\(services.brokerKeyPair.publicKey.z85)"])
+            return BrokerServer(boundEndpoint: bound, node: node, services: services, context: context, waker: waker,
+                                mailbox: mailbox, stopFlag: stopFlag, thread: thread, metricsServer: metricsServer,
+                                adminServer: adminServer, heartbeat: heartbeat, readyWatch: readyWatch,
                                 logger: logger)
+        }
+    }
+
+    /// Starts the task that turns the store's ready notifications into loop wake-ups; nil when
+    /// the store sends none (SQLite: one node, every change is this node's own).
+    private static func watchReadyDeliveries(services: BrokerServices, mailbox: LoopMailbox,
+                                             waker: Waker) -> Task<Void, Never>? {
+        guard let notifier = services.store as? any ReadyDeliveryNotifier else { return nil }
+        let maxWait = Duration.milliseconds(services.configuration.node.listenReconnectMaxMilliseconds)
+        return Task {
+            await notifier.watchReadyDeliveries(maxReconnectWait: maxWait) { subscriptions in
+                mailbox.post(.deliveriesReady(subscriptions: subscriptions.map(\.rawValue)))
+                try? waker.wake()
+            }
         }
     }
 
@@ -193,6 +230,9 @@ public final class BrokerServer: Sendable {
             adminServer?.stop()
             metricsServer?.shutdown()
         }
+        readyWatch?.cancel()
+        await readyWatch?.value
+        await heartbeat?.stop()
         await services.auditCheckpointer?.stop()
         await services.store.close()
         logger.info("gerbangd stopped")

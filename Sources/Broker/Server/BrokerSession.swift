@@ -11,6 +11,7 @@ final class BrokerSession {
     let adapter: String
     /// The adapter's version from HELLO (`gerbang adapters`).
     let adapterVersion: String
+    /// The session's consumer id in the store: `<node>/<incarnation>/<agency>/<adapter>/<session>`.
     let consumer: ConsumerID
     let subscriptions: [Subscription]
     /// The subscriptions HELLO asked for (empty: all the routes give), to re-check after a reload.
@@ -37,7 +38,7 @@ final class BrokerSession {
         var event: ObservedEvent
     }
 
-    init(id: UInt64, routingID: [UInt8], agency: String, adapter: String, adapterVersion: String,
+    init(id: UInt64, routingID: [UInt8], agency: String, adapter: String, adapterVersion: String, consumer: ConsumerID,
          subscriptions: [Subscription], requested: [String], heartbeat: GMPHeartbeat) {
         self.requested = requested
         self.id = id
@@ -45,7 +46,7 @@ final class BrokerSession {
         self.agency = agency
         self.adapter = adapter
         self.adapterVersion = adapterVersion
-        self.consumer = ConsumerID("\(agency)/\(adapter)/\(id)")
+        self.consumer = consumer
         self.subscriptions = subscriptions
         self.heartbeat = heartbeat
     }

@@ -14,6 +14,9 @@ enum LoopSignal: Sendable {
     case timerDone(changed: Int, unappliedShift: Duration)
     /// A session's in-flight deliveries were returned to ready.
     case released(changed: Int)
+    /// Another node made deliveries of these subscriptions ready (the store's notification; `*`
+    /// stands for any).
+    case deliveriesReady(subscriptions: [String])
     /// The routes were reloaded with changes: re-check every session's grant.
     case routesChanged
     /// The admin endpoint asks for the connected sessions (`gerbang adapters`).

@@ -3,10 +3,11 @@ import ArgumentParser
 import Foundation
 
 /// `gerbang queues`: per subscription, ready, in flight, waiting for retry, dead, age of the
-/// oldest and the delivery rate; `--watch` redraws it.
+/// oldest and the delivery rate, then the nodes sharing the store (their leases and rates);
+/// `--watch` redraws it.
 struct QueuesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "queues", abstract: "Show every subscription's queue: ready, in flight, waiting, dead, oldest, rate.",
+        commandName: "queues", abstract: "Show every subscription's queue: ready, in flight, waiting, dead, oldest, rate; and the nodes.",
         discussion: "With --watch the table is redrawn every --interval until Ctrl-C (or --count redraws).")
 
     @OptionGroup var connection: AdminConnectionOptions
@@ -28,16 +29,18 @@ struct QueuesCommand: ParsableCommand {
         let client = try connection.connect(command: "queues")
         var drawn = 0
         repeat {
-            let queues: [QueueReport]
+            let reply: AdminReply
             do {
-                queues = try client.request(AdminRequest(action: .queues)).queues ?? []
+                reply = try client.request(AdminRequest(action: .queues))
             } catch {
                 throw AdminCLI.fail("queues", error)
             }
+            let queues = reply.queues ?? []
             if connection.output == .json {
                 AdminCLI.printJSON(queues)
             } else {
-                let lines = Self.render(queues, width: AdminCLI.terminalWidth)
+                let lines = Self.render(queues, width: AdminCLI.terminalWidth) + [""]
+                    + NodeTable.render(reply.nodes, width: AdminCLI.terminalWidth)
                 if watch {
                     let header = "gerbang queues  every \(AdminCLI.rate(interval))s  \(AdminTime.clock(Date()).prefix(8))"
                     print("\u{1B}[H\u{1B}[2J" + header + "\n" + lines.joined(separator: "\n"))

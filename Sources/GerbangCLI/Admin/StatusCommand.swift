@@ -4,7 +4,7 @@ import ArgumentParser
 /// `gerbang status`: the broker's version, uptime, store and rates.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the broker's version, uptime, store and rates.",
+        commandName: "status", abstract: "Show the broker's version, uptime, store, rates and the nodes sharing its store.",
         discussion: "Exit status: 0 shown, 2 broker unreachable or key unreadable.")
 
     @OptionGroup var connection: AdminConnectionOptions
@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
             table.rows.append([key, String(status.totals[key] ?? 0), AdminCLI.rate(status.rates[key] ?? 0)])
         }
         print("""
-            broker     \(status.broker)
+            broker     \(status.broker)\(status.node.map { "  node \($0)" } ?? "")
             operator   \(reply.operatorName ?? "?") (\(reply.role?.rawValue ?? "?"))
             started    \(AdminCLI.when(status.startedAt)), up \(AdminTime.humanDuration(status.uptimeSeconds))
             store      \(status.storePath), \(String(format: "%.1f", megabytes)) MiB, \(status.storeTransactions) transactions \
@@ -29,5 +29,6 @@ struct StatusCommand: ParsableCommand {
             rates      over the last \(AdminTime.humanDuration(status.rateWindowSeconds))
             """)
         print(table.render(maxWidth: AdminCLI.terminalWidth).joined(separator: "\n"))
+        print(NodeTable.render(status.nodes, width: AdminCLI.terminalWidth).joined(separator: "\n"))
     }
 }

@@ -7,6 +7,7 @@
 /// `pki/agencies/<agency>.{key,cert,chain}.pem`.
 struct ClientConfigurationFile: Decodable, Sendable {
     var endpoint: String?
+    var failoverEndpoints: [String]?
     var brokerPublicKey: String?
     var brokerPublicKeyFile: String?
     var agency: String
@@ -29,7 +30,7 @@ struct ClientConfigurationFile: Decodable, Sendable {
 
     /// The keys this file understands (others are refused, so that a typo is not ignored).
     static let keys: Set<String> = [
-        "endpoint", "broker-public-key", "broker-public-key-file", "agency", "adapter", "adapter-version",
+        "endpoint", "failover-endpoints", "broker-public-key", "broker-public-key-file", "agency", "adapter", "adapter-version",
         "data-directory", "curve-secret-key-file", "signing", "subscriptions", "concurrency",
         "connect-timeout-ms", "reconnect", "publish-timeout-ms", "max-unanswered-publishes", "max-queued-publishes",
         "close-timeout-ms", "zmtp-heartbeat-ms", "outbox", "event-source",
@@ -37,6 +38,7 @@ struct ClientConfigurationFile: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case endpoint, agency, adapter, signing, subscriptions, concurrency, reconnect, outbox
+        case failoverEndpoints = "failover-endpoints"
         case brokerPublicKey = "broker-public-key"
         case brokerPublicKeyFile = "broker-public-key-file"
         case adapterVersion = "adapter-version"

@@ -17,6 +17,7 @@ extension GerbangClient.Configuration {
     ///
     /// ```yaml
     /// endpoint: tcp://127.0.0.1:5560      # default
+    /// failover-endpoints: []              # other nodes of the cluster, tried in turn after a session ends
     /// agency: dukcapil                    # required
     /// adapter: csv-inbox                  # required
     /// adapter-version: 1.0.0              # default 0.1.0
@@ -119,6 +120,7 @@ extension GerbangClient.Configuration {
         self.init(endpoint: environment["GERBANG_ENDPOINT"] ?? file.endpoint ?? "tcp://127.0.0.1:5560",
                   brokerPublicKey: brokerKey, agency: agency, adapterName: file.adapter,
                   curveKeyPair: keyPair, signer: signer)
+        if let endpoints = file.failoverEndpoints { failoverEndpoints = endpoints }
         if let version = file.adapterVersion { adapterVersion = version }
         if let subscriptions = file.subscriptions { self.subscriptions = subscriptions }
         if let concurrency = file.concurrency { self.concurrency = max(concurrency, 1) }

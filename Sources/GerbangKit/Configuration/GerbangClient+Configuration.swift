@@ -13,6 +13,12 @@ extension GerbangClient {
         /// The broker's adapter endpoint (`adapter-endpoint` in `gerbang.yaml`).
         /// Default `tcp://127.0.0.1:5560`.
         public var endpoint: String
+        /// Other nodes of the same cluster (several `gerbangd` on one PostgreSQL store,
+        /// `docs/deployment.md`), all with the same broker key: each new connection after a
+        /// session ended (broker silent, gone, refused) goes to the next endpoint of
+        /// [``endpoint``] + these, round robin, and the unanswered events are published there
+        /// again. Default none: always ``endpoint``.
+        public var failoverEndpoints: [String] = []
         /// The broker's CURVE public key (`<data>/curve/broker.pub`).
         public var brokerPublicKey: CurvePublicKey
         /// The agency the adapter speaks for; must be the agency of ``curveKeyPair`` and of the

@@ -69,7 +69,7 @@ extension ClientLoop {
         sessionWaiters = waiting.filter { $0.deadline > now }
         for waiter in waiting where waiter.deadline <= now {
             waiter.continuation.resume(returning: .failure(GerbangClientError(
-                .connectTimeout, "no session with \(configuration.endpoint) in time")))
+                .connectTimeout, "no session with \(currentEndpoint) in time")))
         }
     }
 

@@ -38,6 +38,14 @@ final class ClientLoop {
     var failedAttempts = 0
     /// Set after an ERROR that only configuration can cure: the next wait is the maximum backoff.
     var refused = false
+    /// Which of [`endpoint`] + `failoverEndpoints` the next connection goes to.
+    private var endpointIndex = 0
+
+    /// The endpoint of the current (or next) connection.
+    var currentEndpoint: String {
+        let endpoints = [configuration.endpoint] + configuration.failoverEndpoints
+        return endpoints[endpointIndex % endpoints.count]
+    }
 
     var queue = PublishQueue()
     var unanswered: [UInt64: PublishRequest] = [:]
@@ -115,7 +123,7 @@ final class ClientLoop {
         case .awaitingWelcome(let deadline):
             if now >= deadline {
                 logger.warning("gerbangkit: no WELCOME in time; connecting again",
-                               metadata: ["endpoint": "\(configuration.endpoint)"])
+                               metadata: ["endpoint": "\(currentEndpoint)"])
                 dropConnection(now: now, reason: "connect timeout")
             }
         case .ready:
@@ -142,7 +150,7 @@ final class ClientLoop {
                 try socket.set(.heartbeatIntervalMilliseconds, milliseconds)
                 try socket.set(.heartbeatTimeoutMilliseconds, milliseconds * 3)
             }
-            try socket.connect(configuration.endpoint)
+            try socket.connect(currentEndpoint)
             let hello = GMPMessage.hello(.init(
                 agency: configuration.agency, adapterName: configuration.adapterName,
                 adapterVersion: configuration.adapterVersion, subscriptions: configuration.subscriptions))
@@ -150,9 +158,9 @@ final class ClientLoop {
             connection = socket
             connectionToken = poller.register(socket)
             phase = .awaitingWelcome(deadline: now + configuration.connectTimeout)
-            logger.debug("gerbangkit: HELLO sent", metadata: ["endpoint": "\(configuration.endpoint)"])
+            logger.debug("gerbangkit: HELLO sent", metadata: ["endpoint": "\(currentEndpoint)"])
         } catch {
-            logger.error("gerbangkit: cannot connect", metadata: ["endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+            logger.error("gerbangkit: cannot connect", metadata: ["endpoint": "\(currentEndpoint)", "error": "\(error)"])
             dropConnection(now: now, reason: "connect failed")
         }
     }
@@ -175,6 +183,8 @@ final class ClientLoop {
             : configuration.reconnectBackoff.delay(forAttempt: failedAttempts)
         failedAttempts += 1
         refused = false
+        // With several nodes, the next attempt goes to the next one.
+        if !configuration.failoverEndpoints.isEmpty { endpointIndex += 1 }
         phase = .disconnected(retryAt: now + delay)
         logger.info("gerbangkit: session ended", metadata: [
             "reason": "\(reason)", "retry-in": "\(delay)", "to-resend": "\(resend.count)",

@@ -22,8 +22,24 @@ enum StoreSchema {
         migrator.registerMigration(AuditSchema.eventBodiesMigrationIdentifier) { database in
             try AuditSchema.createEventBodies(in: database)
         }
+        migrator.registerMigration("v5: cluster nodes") { database in
+            try database.execute(sql: clusterNodes)
+        }
         return migrator
     }
+
+    /// The node registry (`ClusterRegistry`): on SQLite, the one broker that has the file open.
+    private static let clusterNodes = """
+        CREATE TABLE cluster_node (
+            id             TEXT    PRIMARY KEY,
+            incarnation    TEXT    NOT NULL,
+            endpoints      TEXT    NOT NULL,  -- one per line, adapter endpoint first
+            started_at     INTEGER NOT NULL,
+            last_heartbeat INTEGER NOT NULL,
+            publish_rate   REAL    NOT NULL DEFAULT 0,
+            deliver_rate   REAL    NOT NULL DEFAULT 0
+        );
+        """
 
     private static let version1 = """
         -- Accepted events, in acceptance order. AUTOINCREMENT: a sequence number is never
