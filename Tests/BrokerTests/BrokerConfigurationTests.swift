@@ -79,6 +79,21 @@ import Testing
         #expect(throws: BrokerConfigurationError.self) { try BrokerConfiguration.parse(yaml: "store: {busy-timeout-ms: -1}") }
     }
 
+    @Test func storeBackendAndPostgresURLAreRead() throws {
+        #expect(BrokerConfiguration().store.backend == .sqlite)
+        let configuration = try BrokerConfiguration.parse(yaml: """
+            store: {backend: postgres, postgres-url: "postgres://gerbang@db:5432/broker?sslmode=disable", postgres-pool-size: 8}
+            """)
+        #expect(configuration.store.backend == .postgres)
+        #expect(configuration.store.postgresURL == "postgres://gerbang@db:5432/broker?sslmode=disable")
+        #expect(configuration.store.postgresPoolSize == 8)
+        let missingURL = #expect(throws: BrokerConfigurationError.self) {
+            try BrokerConfiguration.parse(yaml: "store: {backend: postgres}")
+        }
+        #expect(missingURL?.description.contains("postgres-url") == true)
+        #expect(throws: BrokerConfigurationError.self) { try BrokerConfiguration.parse(yaml: "store: {backend: mysql}") }
+    }
+
     @Test func shippedConfigurationLoads() throws {
         let root = BrokerProcessPaths.repositoryRoot
         let configuration = try BrokerConfiguration.load(contentsOf: root + "/Config/gerbang.yaml")

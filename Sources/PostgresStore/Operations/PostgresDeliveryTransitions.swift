@@ -187,17 +187,22 @@ enum PostgresDeliveryTransitions {
     /// Every in-flight delivery → ready (a sole broker reopening its store).
     static func releaseAllInFlight(outcome: AttemptOutcome, now: Date,
                                    in transaction: PostgresWriteTransaction) async throws -> Int {
+        // No condition: `$2` is bound (every statement of the helper has one) and always true.
         try await returnInFlightToReady(condition: "$2::bigint IS NOT NULL", argument: Int64(0), outcome: outcome,
                                         now: now, in: transaction)
     }
 
-    /// Waiting deliveries whose retry time has come → ready.
+    /// Waiting deliveries whose retry time has come → ready (rows another transaction holds are
+    /// skipped, as in ``returnInFlightToReady(condition:argument:outcome:now:in:)``).
     static func promoteDueRetries(now: Date, in transaction: PostgresWriteTransaction) async throws -> Int {
         let nowMilliseconds = Timestamp.milliseconds(now)
         let rows = try await transaction.rows("""
-            UPDATE delivery SET state = 'ready', retry_at = NULL, updated_at = \(nowMilliseconds)
-            WHERE state = 'waiting' AND retry_at <= \(nowMilliseconds)
-            RETURNING subscription
+            WITH due AS (
+                SELECT id FROM delivery WHERE state = 'waiting' AND retry_at <= \(nowMilliseconds) FOR UPDATE SKIP LOCKED
+            )
+            UPDATE delivery AS d SET state = 'ready', retry_at = NULL, updated_at = \(nowMilliseconds)
+            FROM due WHERE d.id = due.id
+            RETURNING d.subscription
             """)
         let subscriptions = try rows.map { try $0.decode(String.self) }
         transaction.markReady(subscriptions)

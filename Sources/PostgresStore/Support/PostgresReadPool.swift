@@ -92,9 +92,21 @@ final class PostgresReadPool: Sendable {
         case .closed, .wait:
             throw StoreError(.closed, "the store is closed")
         case .open:
-            do {
-                return try await connector.connect()
-            } catch {
+            // In a task of its own: PostgresNIO abandons a connect when the calling task is
+            // cancelled, and a read must not fail for that (the broker's last audit checkpoint
+            // is read by a task being cancelled); the connect timeout bounds it anyway.
+            let connector = connector
+            let opening = Task { () async -> Result<PostgresConnection, StoreError> in
+                do throws(StoreError) {
+                    return .success(try await connector.connect())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch await opening.value {
+            case .success(let connection):
+                return connection
+            case .failure(let error):
                 state.withLock { $0.open -= 1 }
                 throw error
             }
