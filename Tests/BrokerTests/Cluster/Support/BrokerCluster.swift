@@ -17,7 +17,7 @@ final class BrokerCluster {
     /// `replacingDefaults` names the sections of the generated configuration that
     /// `extraConfiguration` gives instead (`heartbeat`, `delivery`).
     init(count: Int, routes: String, postgres: PostgresServer, extraConfiguration: String = "",
-         replacingDefaults: Set<String> = []) throws {
+         replacingDefaults: Set<String> = [], listenReconnectMaxMilliseconds: Int = 5_000) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbang-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         databaseURL = postgres.url(database: try postgres.createDatabase(prefix: "cluster"))
@@ -43,6 +43,7 @@ final class BrokerCluster {
                   id: node-\(number)
                   heartbeat-interval-ms: 300
                   stale-after-ms: 1500
+                  listen-reconnect-max-ms: \(listenReconnectMaxMilliseconds)
                 \(replacingDefaults.contains("heartbeat") ? "" : "heartbeat: {interval-ms: 1000}")
                 \(replacingDefaults.contains("delivery") ? "" : "delivery: {tick-ms: 50}")
                 \(extraConfiguration)
