@@ -83,8 +83,8 @@ public final class PostgresStore: EventStore {
     /// crash of the server's machine can corrupt the database and lose confirmed commits).
     static func checkDurability(on connection: PostgresConnection, logger: Logger) async throws(StoreError) {
         do {
-            let rows = try await connection.query("SELECT current_setting('fsync'), current_setting('synchronous_commit')",
-                                                  logger: logger).collect()
+            let rows = try await connection.rows("SELECT current_setting('fsync'), current_setting('synchronous_commit')",
+                                                  logger: logger)
             guard let (fsync, synchronousCommit) = try rows.first?.decode((String, String).self) else {
                 throw StoreError(.internal, "cannot read the server's durability settings")
             }
@@ -117,16 +117,25 @@ public final class PostgresStore: EventStore {
     // MARK: Access helpers
 
     /// Runs a read on a connection of the read pool.
+    ///
+    /// The read runs in a task of its own, so that cancelling the caller does not abandon it
+    /// half-way (PostgresNIO gives up a connect when its task is cancelled): like a read of the
+    /// SQLite store, it completes, and the broker's last audit checkpoint — read by a task that is
+    /// being cancelled — still gets the chain's head.
     func read<Value: Sendable>(
         _ context: String,
-        _ body: (PostgresConnection) async throws -> Value
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
     ) async throws(StoreError) -> Value {
         if closed.withLock({ $0 }) { throw StoreError(.closed, "the store is closed") }
-        do {
-            return try await readers.withConnection(body)
-        } catch {
-            throw StoreError(mapping: error, context: context)
+        let readers = self.readers
+        let reading = Task { () async -> Result<Value, StoreError> in
+            do throws(StoreError) {
+                return .success(try await readers.withConnection(context: context, body))
+            } catch {
+                return .failure(error)
+            }
         }
+        return try await reading.value.get()
     }
 
     /// Runs a write in the next group-commit batch.

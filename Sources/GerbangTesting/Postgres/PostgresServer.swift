@@ -46,8 +46,10 @@ public final class PostgresServer: Sendable {
     public init(timeout: TimeInterval = 60) throws {
         binDirectory = try Self.findBinaries()
         runAs = getuid() == 0 ? "postgres" : nil
-        dataDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gerbang-pg-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        // As root the server runs as `postgres`, which must reach the directory: /tmp, whatever
+        // TMPDIR says (it may be under /root).
+        let temporary = runAs == nil ? FileManager.default.temporaryDirectory : URL(fileURLWithPath: "/tmp", isDirectory: true)
+        dataDirectory = temporary.appendingPathComponent("gerbang-pg-\(UUID().uuidString.prefix(8))", isDirectory: true)
         port = try Self.freePort()
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         if let runAs { try Self.giveOwnership(of: dataDirectory, to: runAs) }

@@ -39,8 +39,8 @@ enum PostgresAuditLedger {
     /// The newest record's index and hash; with no record, the anchor's (first index - 1,
     /// previous hash), or (0, genesis).
     static func head(on connection: PostgresConnection, logger: Logger) async throws -> (index: Int64, hash: [UInt8]) {
-        let rows = try await connection.query("SELECT idx, hash FROM audit_record ORDER BY idx DESC LIMIT 1",
-                                              logger: logger).collect()
+        let rows = try await connection.rows("SELECT idx, hash FROM audit_record ORDER BY idx DESC LIMIT 1",
+                                              logger: logger)
         if let row = rows.first {
             let (index, hash) = try row.decode((Int64, ByteBuffer).self)
             return (index, Array(hash.readableBytesView))
@@ -51,8 +51,8 @@ enum PostgresAuditLedger {
 
     /// The retention anchor, if records were ever pruned.
     static func anchor(on connection: PostgresConnection, logger: Logger) async throws -> AuditAnchor? {
-        let rows = try await connection.query(
-            "SELECT first_index, previous_hash, archive FROM audit_anchor WHERE id = 1", logger: logger).collect()
+        let rows = try await connection.rows(
+            "SELECT first_index, previous_hash, archive FROM audit_anchor WHERE id = 1", logger: logger)
         guard let row = rows.first else { return nil }
         let (firstIndex, previousHash, archive) = try row.decode((Int64, ByteBuffer, String).self)
         return AuditAnchor(firstIndex: firstIndex, previousHash: Array(previousHash.readableBytesView), archive: archive)

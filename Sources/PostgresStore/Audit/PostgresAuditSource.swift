@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Store
+import Synchronization
 
 /// Reads the audit tables of a PostgreSQL store for `gerbang audit verify` and
 /// `gerbang audit export` (the ``AuditSource`` of the SQLite store's `SQLiteAuditSource`), while
@@ -97,9 +98,22 @@ public final class PostgresAuditSource: AuditSource {
         return try decode { Array(try row.decode(ByteBuffer.self).readableBytesView) }
     }
 
+    /// Runs one statement and waits for its rows, or for the connection to close (PostgresNIO
+    /// would otherwise wait forever for a query written to a connection the server just closed,
+    /// see `PostgresConnection.rows(_:logger:)`).
     private func rows(_ sql: String, _ binds: [PostgresData] = []) throws(AuditError) -> [PostgresRow] {
         do {
-            return try connection.query(sql, binds).wait().rows
+            guard !connection.isClosed else { throw StoreError(.unavailable, "the connection to the database server is closed") }
+            let answer = connection.eventLoop.makePromise(of: [PostgresRow].self)
+            let first = FirstAnswer()
+            @Sendable func settle(_ result: Result<[PostgresRow], any Error>) {
+                if first.claim() { answer.completeWith(result) }
+            }
+            connection.closeFuture.whenComplete { _ in
+                settle(.failure(StoreError(.unavailable, "the database server closed the connection")))
+            }
+            connection.query(sql, binds).whenComplete { result in settle(result.map(\.rows)) }
+            return try answer.futureResult.wait()
         } catch {
             let mapped = StoreError(mapping: error, context: "reading the audit tables")
             throw AuditError(.store, "\(mapped.reason.rawValue): \(mapped.message)")
@@ -111,6 +125,21 @@ public final class PostgresAuditSource: AuditSource {
             return try body()
         } catch {
             throw AuditError(.store, "reading the audit tables: unexpected column types (\(error))")
+        }
+    }
+}
+
+/// Lets only the first of two racing answers through.
+///
+/// `Sendable`: its one flag is inside a `Mutex`.
+private final class FirstAnswer: Sendable {
+    private let answered = Mutex(false)
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        answered.withLock { answered in
+            defer { answered = true }
+            return !answered
         }
     }
 }

@@ -30,10 +30,10 @@ extension PostgresStore: AdminActionLog {
     public func adminActions(limit: Int) async throws(StoreError) -> [AdminAction] {
         guard limit >= 0 else { throw StoreError(.invalidArgument, "limit must not be negative") }
         return try await read("admin actions") { connection in
-            try await connection.query("""
+            try await connection.rows("""
                 SELECT id, operator, role, action, arguments, requested_at, outcome, detail
                 FROM admin_actions ORDER BY id DESC LIMIT \(limit)
-                """, logger: logger).collect().map { row in
+                """, logger: self.logger).map { row in
                 let (id, name, role, action, arguments, requestedAt, outcome, detail) =
                     try row.decode((Int64, String, String, String, String, Int64, String, String).self)
                 return AdminAction(id: id, operatorName: name, role: role, action: action, arguments: arguments,

@@ -20,7 +20,7 @@ extension PostgresStore: AuditRecording {
     /// The audit chain's head: the number of records (the newest index) and its hash.
     public func auditHead() async throws(StoreError) -> (recordCount: Int64, hash: [UInt8]) {
         try await read("audit head") { connection in
-            let head = try await PostgresAuditLedger.head(on: connection, logger: logger)
+            let head = try await PostgresAuditLedger.head(on: connection, logger: self.logger)
             return (head.index, head.hash)
         }
     }

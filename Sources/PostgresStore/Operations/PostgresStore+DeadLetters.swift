@@ -7,11 +7,11 @@ extension PostgresStore {
     public func deadLetters(matching filter: DeadLetterFilter) async throws(StoreError) -> [DeadLetter] {
         let selection = try DeadLetterSelection(filter)
         return try await read("dead letters") { connection in
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+            let rows = try await connection.rows(PostgresQuery(unsafeSQL: """
                 SELECT \(DeliveryColumns.qualified), \(EventColumns.qualified) \(selection.fromWhere)
                 ORDER BY d.dead_at, d.id LIMIT \(selection.limitPlaceholder)
-                """, binds: selection.binds), logger: logger).collect().map { $0.makeRandomAccess() }
-            let records = try await DeliveryRecords.load(rows, on: connection, logger: logger)
+                """, binds: selection.binds), logger: self.logger).map { $0.makeRandomAccess() }
+            let records = try await DeliveryRecords.load(rows, on: connection, logger: self.logger)
             return try zip(records, rows).map { record, row in DeadLetter(delivery: record, event: try StoredEvent(eventRow: row)) }
         }
     }

@@ -118,11 +118,11 @@ extension PostgresStore {
     /// The earliest lease deadline or retry time.
     public func nextScheduledTransition() async throws(StoreError) -> Date? {
         try await read("next scheduled transition") { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.rows("""
                 SELECT least(
                     (SELECT min(lease_deadline) FROM delivery WHERE state = 'inflight'),
                     (SELECT min(retry_at) FROM delivery WHERE state = 'waiting'))
-                """, logger: logger).collect()
+                """, logger: self.logger)
             return Timestamp.date(try rows.first?.decode(Int64?.self) ?? nil)
         }
     }

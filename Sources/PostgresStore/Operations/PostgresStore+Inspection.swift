@@ -13,14 +13,14 @@ extension PostgresStore {
                 stats[subscription] = QueueStats(subscription: subscription, ready: 0, inFlight: 0, waiting: 0, dead: 0,
                                                  oldestPendingAcceptedAt: nil, oldestPendingAge: 0)
             }
-            let rows = try await connection.query("""
+            let rows = try await connection.rows("""
                 SELECT d.subscription, d.state, count(*) AS n,
                        min(d.seq) FILTER (WHERE d.state <> 'dead') AS oldest
                 FROM delivery AS d
                 WHERE d.state IN ('ready', 'inflight', 'waiting', 'dead')
                   AND (\(names)::text[] IS NULL OR d.subscription = ANY(\(names)::text[]))
                 GROUP BY d.subscription, d.state
-                """, logger: logger).collect()
+                """, logger: self.logger)
             var oldestPending: [SubscriptionID: Int64] = [:]
             for row in rows {
                 let (name, state, count, oldest) = try row.decode((String, String, Int64, Int64?).self)
@@ -39,8 +39,8 @@ extension PostgresStore {
                 stats[subscription] = entry
             }
             for (subscription, sequence) in oldestPending {
-                let accepted = try await connection.query(
-                    "SELECT accepted_at FROM event WHERE seq = \(sequence)", logger: logger).collect()
+                let accepted = try await connection.rows(
+                    "SELECT accepted_at FROM event WHERE seq = \(sequence)", logger: self.logger)
                 if let acceptedAt = try accepted.first?.decode(Int64.self) {
                     let date = Timestamp.date(acceptedAt)
                     stats[subscription]?.oldestPendingAcceptedAt = date
@@ -54,23 +54,23 @@ extension PostgresStore {
     /// The latest event with this (source, id), with its deliveries.
     public func event(source: String, id: String) async throws(StoreError) -> EventRecord? {
         try await read("event lookup") { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.rows("""
                 SELECT \(unescaped: EventColumns.qualified) FROM event AS e
                 WHERE e.source = \(source) AND e.event_id = \(id) ORDER BY e.seq DESC LIMIT 1
-                """, logger: logger).collect()
+                """, logger: self.logger)
             guard let row = rows.first else { return nil }
-            return try await record(of: StoredEvent(eventRow: row.makeRandomAccess()), on: connection)
+            return try await self.record(of: StoredEvent(eventRow: row.makeRandomAccess()), on: connection)
         }
     }
 
     /// The event with this sequence number, with its deliveries.
     public func event(sequence: EventSequence) async throws(StoreError) -> EventRecord? {
         try await read("event lookup") { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.rows(
                 "SELECT \(unescaped: EventColumns.qualified) FROM event AS e WHERE e.seq = \(sequence.rawValue)",
-                logger: logger).collect()
+                logger: self.logger)
             guard let row = rows.first else { return nil }
-            return try await record(of: StoredEvent(eventRow: row.makeRandomAccess()), on: connection)
+            return try await self.record(of: StoredEvent(eventRow: row.makeRandomAccess()), on: connection)
         }
     }
 
@@ -82,20 +82,20 @@ extension PostgresStore {
         let after = query.afterSequence?.rawValue ?? 0
         let since = query.since.map(Timestamp.milliseconds)
         return try await read("history") { connection in
-            try await connection.query("""
+            try await connection.rows("""
                 SELECT \(unescaped: EventColumns.qualified) FROM event AS e
                 WHERE e.seq > \(after) AND (\(since)::bigint IS NULL OR e.accepted_at >= \(since)::bigint)
                 ORDER BY e.seq LIMIT \(query.limit)
-                """, logger: logger).collect().map { try StoredEvent(eventRow: $0.makeRandomAccess()) }
+                """, logger: self.logger).map { try StoredEvent(eventRow: $0.makeRandomAccess()) }
         }
     }
 
     /// `event` with every delivery (by subscription name) and their attempt histories.
     func record(of event: StoredEvent, on connection: PostgresConnection) async throws -> EventRecord {
-        let rows = try await connection.query("""
+        let rows = try await connection.rows("""
             SELECT \(unescaped: DeliveryColumns.qualified) FROM delivery AS d
             WHERE d.seq = \(event.sequence.rawValue) ORDER BY d.subscription
-            """, logger: logger).collect().map { $0.makeRandomAccess() }
+            """, logger: logger).map { $0.makeRandomAccess() }
         return EventRecord(event: event, deliveries: try await DeliveryRecords.load(rows, on: connection, logger: logger))
     }
 }

@@ -14,16 +14,16 @@ enum PostgresMigrator {
     @discardableResult
     static func migrate(on connection: PostgresConnection, logger: Logger) async throws(StoreError) -> [Int64] {
         do {
-            try await connection.query("BEGIN", logger: logger)
+            try await connection.rows("BEGIN", logger: logger)
             do {
                 let applied = try await migrateInTransaction(on: connection, logger: logger)
-                try await connection.query("COMMIT", logger: logger)
+                try await connection.rows("COMMIT", logger: logger)
                 if !applied.isEmpty {
                     logger.info("store schema migrated", metadata: ["versions": "\(applied)"])
                 }
                 return applied
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.rows("ROLLBACK", logger: logger)
                 throw error
             }
         } catch {
@@ -32,9 +32,9 @@ enum PostgresMigrator {
     }
 
     private static func migrateInTransaction(on connection: PostgresConnection, logger: Logger) async throws -> [Int64] {
-        try await connection.query(
+        try await connection.rows(
             "SELECT pg_advisory_xact_lock(\(AdvisoryLock.classKey), \(AdvisoryLock.migrations))", logger: logger)
-        try await connection.query("""
+        try await connection.rows("""
             CREATE TABLE IF NOT EXISTS gerbang_schema_migrations (
                 version    BIGINT PRIMARY KEY,
                 name       TEXT   NOT NULL,
@@ -42,10 +42,8 @@ enum PostgresMigrator {
             )
             """, logger: logger)
         var known = Set<Int64>()
-        for try await version in try await connection.query(
-            "SELECT version FROM gerbang_schema_migrations", logger: logger
-        ).decode(Int64.self) {
-            known.insert(version)
+        for row in try await connection.rows("SELECT version FROM gerbang_schema_migrations", logger: logger) {
+            known.insert(try row.decode(Int64.self))
         }
         let newest = PostgresSchema.migrations.last?.version ?? 0
         if let unknown = known.first(where: { $0 > newest }) {
@@ -55,9 +53,9 @@ enum PostgresMigrator {
         var applied: [Int64] = []
         for migration in PostgresSchema.migrations where !known.contains(migration.version) {
             for statement in migration.statements {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                try await connection.rows(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
-            try await connection.query(
+            try await connection.rows(
                 "INSERT INTO gerbang_schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
                 logger: logger)
             applied.append(migration.version)

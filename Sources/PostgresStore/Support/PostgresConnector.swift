@@ -42,8 +42,8 @@ struct PostgresConnector: Sendable {
             do {
                 // Whatever the server's defaults: every commit waits for the WAL flush unless a
                 // relaxed batch says otherwise for itself (SET LOCAL).
-                try await connection.query("SET synchronous_commit = on", logger: logger)
-                try await connection.query("SET TIME ZONE 'UTC'", logger: logger)
+                try await connection.rows("SET synchronous_commit = on", logger: logger)
+                try await connection.rows("SET TIME ZONE 'UTC'", logger: logger)
             } catch {
                 try? await connection.close()
                 throw error

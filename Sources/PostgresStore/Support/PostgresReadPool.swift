@@ -29,8 +29,9 @@ final class PostgresReadPool: Sendable {
         self.size = size
     }
 
-    /// Runs `body` with a connection of the pool.
+    /// Runs `body` with a connection of the pool; its errors are mapped with `context`.
     func withConnection<Value>(
+        context: String,
         _ body: (PostgresConnection) async throws -> Value
     ) async throws(StoreError) -> Value {
         let connection = try await lease()
@@ -40,7 +41,7 @@ final class PostgresReadPool: Sendable {
             return value
         } catch {
             giveBack(connection)
-            throw StoreError(mapping: error, context: "read")
+            throw StoreError(mapping: error, context: context)
         }
     }
 
@@ -77,13 +78,19 @@ final class PostgresReadPool: Sendable {
         }
         if case .wait = decision {
             decision = await withCheckedContinuation { continuation in
-                state.withLock { state in
-                    if state.isClosed {
-                        continuation.resume(returning: .closed)
-                    } else {
-                        state.waiters.append(continuation)
+                // Decided again under the lock: a connection given back since the first decision
+                // went to the idle list (there was no waiter yet) and must not be missed.
+                let now: Lease? = state.withLock { state in
+                    if state.isClosed { return .closed }
+                    if let connection = state.idle.popLast() { return .reuse(connection) }
+                    if state.open < size {
+                        state.open += 1
+                        return .open
                     }
+                    state.waiters.append(continuation)
+                    return nil
                 }
+                if let now { continuation.resume(returning: now) }
             }
         }
         switch decision {
@@ -92,21 +99,9 @@ final class PostgresReadPool: Sendable {
         case .closed, .wait:
             throw StoreError(.closed, "the store is closed")
         case .open:
-            // In a task of its own: PostgresNIO abandons a connect when the calling task is
-            // cancelled, and a read must not fail for that (the broker's last audit checkpoint
-            // is read by a task being cancelled); the connect timeout bounds it anyway.
-            let connector = connector
-            let opening = Task { () async -> Result<PostgresConnection, StoreError> in
-                do throws(StoreError) {
-                    return .success(try await connector.connect())
-                } catch {
-                    return .failure(error)
-                }
-            }
-            switch await opening.value {
-            case .success(let connection):
-                return connection
-            case .failure(let error):
+            do {
+                return try await connector.connect()
+            } catch {
                 state.withLock { $0.open -= 1 }
                 throw error
             }

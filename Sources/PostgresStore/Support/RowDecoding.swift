@@ -98,9 +98,8 @@ enum DeliveryRecords {
         let ids = try deliveryRows.map { try $0.value("id", as: Int64.self) }
         guard !ids.isEmpty else { return [] }
         var attempts: [Int64: [DeliveryAttempt]] = [:]
-        let rows = try await connection.query(
-            "SELECT * FROM delivery_attempt WHERE delivery_id = ANY(\(ids)) ORDER BY delivery_id, id", logger: logger
-        ).collect()
+        let rows = try await connection.rows(
+            "SELECT * FROM delivery_attempt WHERE delivery_id = ANY(\(ids)) ORDER BY delivery_id, id", logger: logger)
         for row in rows {
             let random = row.makeRandomAccess()
             attempts[try random.value("delivery_id"), default: []].append(try DeliveryAttempt(attemptRow: random))

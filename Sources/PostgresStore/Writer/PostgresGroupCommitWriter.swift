@@ -156,6 +156,7 @@ final class PostgresGroupCommitWriter: Sendable {
         let started = ContinuousClock.now
         let needsSync = batch.contains { $0.durability == .synced }
         var attempt = 0
+        logger.trace("store batch starting", metadata: ["operations": "\(batch.count)"])
         while true {
             do {
                 let live: PostgresConnection
@@ -168,8 +169,9 @@ final class PostgresGroupCommitWriter: Sendable {
                 try await runTransaction(batch, fates: &fates, needsSync: needsSync, on: live)
                 break
             } catch {
+                logger.trace("store batch transaction failed", metadata: ["error": "\(String(reflecting: error))"])
                 if let connection, !connection.isClosed {
-                    _ = try? await connection.query("ROLLBACK", logger: logger).collect()
+                    _ = try? await connection.rows("ROLLBACK", logger: logger)
                 }
                 if StoreError.isRetryableConflict(error), attempt < deadlockRetries {
                     attempt += 1
@@ -207,12 +209,12 @@ final class PostgresGroupCommitWriter: Sendable {
     /// `COMMIT`. Operations that failed alone are answered here; the others in `fates`.
     private func runTransaction(_ batch: [PendingWrite], fates: inout [OperationFate], needsSync: Bool,
                                 on connection: PostgresConnection) async throws {
-        try await connection.query("BEGIN", logger: logger)
+        try await connection.rows("BEGIN", logger: logger)
         if !needsSync {
-            try await connection.query("SET LOCAL synchronous_commit = off", logger: logger)
+            try await connection.rows("SET LOCAL synchronous_commit = off", logger: logger)
         }
         if batch.contains(where: \.needsWriteOrder) {
-            try await connection.query(
+            try await connection.rows(
                 "SELECT pg_advisory_xact_lock(\(AdvisoryLock.classKey), \(AdvisoryLock.writeOrder))", logger: logger)
         }
         let transaction = PostgresWriteTransaction(connection: connection, logger: logger)
@@ -220,12 +222,12 @@ final class PostgresGroupCommitWriter: Sendable {
         for (index, write) in batch.enumerated() {
             if case .failedAlone = fates[index] { continue }
             let saved = transaction.checkpoint()
-            if useSavepoints { try await connection.query("SAVEPOINT operation", logger: logger) }
+            if useSavepoints { try await connection.rows("SAVEPOINT operation", logger: logger) }
             do {
                 fates[index] = .succeeded(try await write.run(transaction))
-                if useSavepoints { try await connection.query("RELEASE SAVEPOINT operation", logger: logger) }
+                if useSavepoints { try await connection.rows("RELEASE SAVEPOINT operation", logger: logger) }
             } catch where StoreError.isOperationLocal(error) {
-                if useSavepoints { try await connection.query("ROLLBACK TO SAVEPOINT operation", logger: logger) }
+                if useSavepoints { try await connection.rows("ROLLBACK TO SAVEPOINT operation", logger: logger) }
                 transaction.restore(saved)
                 fates[index] = .failedAlone
                 write.fail(StoreError(mapping: error, context: "write operation"))
@@ -233,11 +235,11 @@ final class PostgresGroupCommitWriter: Sendable {
             }
         }
         if !transaction.readySubscriptions.isEmpty {
-            try await connection.query(
+            try await connection.rows(
                 "SELECT pg_notify(\(Self.readyChannel), \(Self.readyPayload(transaction.readySubscriptions)))",
                 logger: logger)
         }
-        try await connection.query("COMMIT", logger: logger)
+        try await connection.rows("COMMIT", logger: logger)
     }
 
     /// The single operation of a batch failed alone: roll back, nothing else to answer.

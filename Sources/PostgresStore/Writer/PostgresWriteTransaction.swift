@@ -25,12 +25,12 @@ final class PostgresWriteTransaction {
     /// Runs `query` and returns every row.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await connection.query(query, logger: logger).collect()
+        try await connection.rows(query, logger: logger)
     }
 
     /// Runs `query` for its effect.
     func execute(_ query: PostgresQuery) async throws {
-        _ = try await connection.query(query, logger: logger).collect()
+        _ = try await connection.rows(query, logger: logger)
     }
 
     /// Notes that `subscriptions` have new ready deliveries.

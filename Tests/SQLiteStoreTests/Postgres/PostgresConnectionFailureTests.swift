@@ -5,18 +5,19 @@ import Testing
 
 @Suite("PostgresStore: configuration and connection errors")
 struct PostgresConnectionFailureTests {
-    @Test("a server that refuses connections fails the open with store.unavailable, quickly")
+    @Test("a server that refuses connections fails the open with store.unavailable, without waiting for the timeout")
     func connectionRefused() async throws {
         // Port 1 on 127.0.0.1: nothing listens there.
         let url = "postgres://gerbang@127.0.0.1:1/none?sslmode=disable"
         let started = ContinuousClock.now
         let error = await #expect(throws: StoreError.self) {
-            try await PostgresStore.open(configuration: PostgresStoreConfiguration(url: url, connectTimeout: .seconds(5)),
+            try await PostgresStore.open(configuration: PostgresStoreConfiguration(url: url, connectTimeout: .seconds(60)),
                                          logger: .quietTestLogger)
         }
         #expect(error?.reason == .unavailable, "\(String(describing: error))")
         #expect(error?.isStorageFailure == true)
-        #expect(started.duration(to: .now) < .seconds(5))
+        // Refused at once, not after the 60 s connect timeout (the bound leaves room for a busy machine).
+        #expect(started.duration(to: .now) < .seconds(30))
     }
 
     @Test("a database that does not exist fails the open with store.cannot-open")

@@ -8,7 +8,7 @@ import Testing
 /// (crash recovery replays the WAL) and checks that every append the store confirmed is there.
 @Suite("PostgresStore: crash durability (kill -9 of the server)")
 struct PostgresCrashDurabilityTests {
-    @Test("every confirmed append survives kill -9 of the server and its restart")
+    @Test("every confirmed append survives kill -9 of the server and its restart; the open store reconnects")
     func confirmedAppendsSurviveServerKill() async throws {
         let server = try PostgresServer()
         defer { server.stop() }
@@ -42,12 +42,16 @@ struct PostgresCrashDurabilityTests {
             }
             try await group.waitForAll()
         }
-        await store.close()
         let survivors = await tally.confirmed
         #expect(survivors.count >= killAfter)
         #expect(await tally.failures > 0, "no append saw the server die")
 
         try server.restart()
+        // The open store reconnects by itself: its writer and its reads open new connections.
+        _ = try await store.appendNew(TestEvents.make(id: "same-store-after-restart"))
+        #expect(try await store.event(source: TestEvents.make(id: "x").source, id: "same-store-after-restart") != nil)
+        #expect(await store.writeStatistics().isFailing == false)
+        await store.close()
         let reopened = try await PostgresStore.open(configuration: database.configuration(), logger: .quietTestLogger)
         var missing: [String] = []
         for (id, sequence) in survivors {

@@ -119,6 +119,26 @@ struct PostgresSharedDatabaseTests {
         }
     }
 
+    @Test("many concurrent reads share a pool of two connections and all complete")
+    func readsWaitForPooledConnections() async throws {
+        let database = try PostgresTestDatabase()
+        try await Self.withStores(1, on: database, { $0.poolSize = 2 }) { stores in
+            let sequence = try await stores[0].appendNew(TestEvents.make(id: "r-1"))
+            let found = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        if index.isMultiple(of: 2) {
+                            return try await stores[0].event(sequence: sequence)?.deliveries.count == 2
+                        }
+                        return try await stores[0].queueStats(subscriptions: nil, now: TestEvents.t0).count == 2
+                    }
+                }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            #expect(found == 200)
+        }
+    }
+
     @Test("two stores appending one (source, id) at once accept it exactly once")
     func deduplicationAcrossStores() async throws {
         let database = try PostgresTestDatabase()
