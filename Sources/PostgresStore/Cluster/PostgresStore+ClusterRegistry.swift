@@ -24,13 +24,13 @@ extension PostgresStore: ClusterRegistry {
     }
 
     public func nodes() async throws(StoreError) -> [ClusterNode] {
-        try await read("cluster nodes") { connection in
-            try await connection.query("""
+        try await read("cluster nodes") { [logger] connection in
+            try await connection.rows("""
                 SELECT n.id, n.incarnation, n.endpoints, n.started_at, n.last_heartbeat, n.publish_rate, n.deliver_rate,
                        (SELECT count(*) FROM delivery d
                         WHERE d.state = 'inflight' AND left(d.consumer, length(n.id) + 1) = n.id || '/')
                 FROM gerbang_node n ORDER BY n.id
-                """, logger: logger).collect().compactMap { row in
+                """, logger: logger).compactMap { row in
                 let (id, incarnation, endpoints, startedAt, lastHeartbeat, publishRate, deliverRate, leases) =
                     try row.decode((String, String, String, Int64, Int64, Double, Double, Int64).self)
                 guard let nodeID = NodeID(rawValue: id) else { return nil }
