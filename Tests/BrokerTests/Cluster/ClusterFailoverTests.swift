@@ -15,7 +15,7 @@ extension Cluster {
     /// once its leases expired, no REJECTED event is delivered, and the audit trail's claim and
     /// outcome records show no delivery in flight at two nodes at once. `gerbang status` at a
     /// survivor lists node 3 stale.
-    @Suite(.serialized, .timeLimit(.minutes(3)))
+    @Suite(.serialized, .timeLimit(.minutes(4)))
     struct ClusterFailoverTests {
         /// Both subscriptions receive every death registration, without ordering; leases of 2 s so
         /// that the dead node's deliveries come back quickly, and attempts enough for redeliveries.
@@ -36,9 +36,9 @@ extension Cluster {
                 retry: {visibility-timeout: 2s, max-attempts: 50}
             """
 
-        /// Valid events (env `GERBANG_CLUSTER_EVENTS`, default 3,000) and invalid ones (90).
+        /// Valid events (env `GERBANG_CLUSTER_EVENTS`, default 2,000) and invalid ones (60).
         static var validCount: Int {
-            ProcessInfo.processInfo.environment["GERBANG_CLUSTER_EVENTS"].flatMap { Int($0) } ?? 3_000
+            ProcessInfo.processInfo.environment["GERBANG_CLUSTER_EVENTS"].flatMap { Int($0) } ?? 2_000
         }
 
         @Test func threeNodesOnePostgresKill9OfOneNodeLosesNothingAndNeverDoubleLeases() async throws {
@@ -49,7 +49,7 @@ extension Cluster {
                 let started = Date()
                 let factory = try TestEventFactory(broker: cluster.node(1))
                 let validCount = Self.validCount
-                let invalidCount = 90
+                let invalidCount = validCount * 3 / 100
                 var events = try factory.signedInParallel(count: validCount, idPrefix: "cluster")
                 for index in 0..<invalidCount { events.append(try factory.tampered(id: "cluster-bad-\(index)")) }
                 var indexOfValid: [[UInt8]: Int] = [:]
@@ -69,7 +69,8 @@ extension Cluster {
                 let killAt = validCount * 2 / 5
                 var killed = false
                 var heldAtKill: [String: Set<Int>] = [:]  // subscriber agency → events node 3 held unacknowledged
-                let deadline = Date().addingTimeInterval(120)
+                // ~20 s on a quiet machine; the rest is for one shared with the whole test suite.
+                let deadline = Date().addingTimeInterval(180)
                 var lastHeartbeat = Date()
 
                 func survivors() -> [ClusterSubscriber] { subscribers.filter { !killed || $0.node != 3 } }
@@ -147,12 +148,19 @@ extension Cluster {
                 #expect(subscribers.allSatisfy { $0.unexpected.isEmpty }, "\(subscribers.flatMap(\.unexpected).prefix(5))")
 
                 // The cluster view of a survivor: node 3 stale, the others alive.
-                Thread.sleep(forTimeInterval: 1.6)
-                let status = try OperatorCLI.run(cluster.node(1), as: "vera", ["status", "-o", "json"])
-                let nodes = ((try OperatorCLI.json(status.stdout) as? [String: Any])?["nodes"] as? [[String: Any]]) ?? []
-                let alive = Dictionary(nodes.compactMap { node in (node["id"] as? String).map { ($0, node["alive"] as? Bool ?? false) } },
+                // Polled (bounded): on a loaded machine a survivor's heartbeat write can be late too.
+                let expected = ["node-1": true, "node-2": true, "node-3": false]
+                var alive: [String: Bool] = [:]
+                var status = (status: Int32(0), stdout: "", stderr: "")
+                let statusDeadline = Date().addingTimeInterval(30)
+                repeat {
+                    status = try OperatorCLI.run(cluster.node(1), as: "vera", ["status", "-o", "json"])
+                    let nodes = ((try? OperatorCLI.json(status.stdout) as? [String: Any])?["nodes"] as? [[String: Any]]) ?? []
+                    alive = Dictionary(nodes.compactMap { node in (node["id"] as? String).map { ($0, node["alive"] as? Bool ?? false) } },
                                        uniquingKeysWith: { first, _ in first })
-                #expect(alive == ["node-1": true, "node-2": true, "node-3": false], "\(status.stdout)\(status.stderr)")
+                    if alive != expected { Thread.sleep(forTimeInterval: 0.5) }
+                } while alive != expected && Date() < statusDeadline
+                #expect(alive == expected, "\(status.stdout)\(status.stderr)")
                 let table = try OperatorCLI.run(cluster.node(2), as: "vera", ["queues"])
                 #expect(table.stdout.contains("3 registered, 2 alive"), "\(table.stdout)")
                 #expect(table.stdout.contains("* node-2"), "the answering node is marked: \(table.stdout)")

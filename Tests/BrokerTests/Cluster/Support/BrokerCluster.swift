@@ -41,8 +41,8 @@ final class BrokerCluster {
                   postgres-url: \(databaseURL)
                 node:
                   id: node-\(number)
-                  heartbeat-interval-ms: 300
-                  stale-after-ms: 1500
+                  heartbeat-interval-ms: 500
+                  stale-after-ms: 3000
                   listen-reconnect-max-ms: \(listenReconnectMaxMilliseconds)
                 \(replacingDefaults.contains("heartbeat") ? "" : "heartbeat: {interval-ms: 1000}")
                 \(replacingDefaults.contains("delivery") ? "" : "delivery: {tick-ms: 50}")
