@@ -21,6 +21,8 @@ public final class PostgresStore: EventStore {
     public let configuration: PostgresStoreConfiguration
     let writer: PostgresGroupCommitWriter
     let readers: PostgresReadPool
+    /// Opens further connections to the store's database (e.g. a dedicated `LISTEN` connection).
+    let connector: PostgresConnector
     let logger: Logger
     private let closed = Mutex(false)
 
@@ -52,8 +54,14 @@ public final class PostgresStore: EventStore {
         let store = PostgresStore(configuration: configuration, connection: connection, connector: connector,
                                   logger: logger)
         if configuration.inFlightOnOpen == .release {
-            let released = try await store.write { transaction in
-                try await PostgresDeliveryTransitions.releaseAllInFlight(outcome: .restarted, now: Date(), in: transaction)
+            let released: Int
+            do {
+                released = try await store.write { transaction in
+                    try await PostgresDeliveryTransitions.releaseAllInFlight(outcome: .restarted, now: Date(), in: transaction)
+                }
+            } catch {
+                await store.close()
+                throw error
             }
             if released > 0 {
                 logger.info("released deliveries left in flight by the previous process", metadata: ["count": "\(released)"])
@@ -67,6 +75,7 @@ public final class PostgresStore: EventStore {
                  logger: Logger) {
         self.configuration = configuration
         self.logger = logger
+        self.connector = connector
         self.readers = PostgresReadPool(connector: connector, size: configuration.poolSize)
         self.writer = PostgresGroupCommitWriter(
             connection: connection, connector: connector, maxBatchSize: configuration.maxBatchSize,
@@ -74,9 +83,12 @@ public final class PostgresStore: EventStore {
     }
 
     /// A store released without ``close()`` still ends its writer task after committing the
-    /// operations already submitted (the task then closes its connection).
+    /// operations already submitted (the task then closes its connection), and closes its idle
+    /// read connections.
     deinit {
         writer.beginClosing()
+        let readers = self.readers
+        Task { await readers.close() }
     }
 
     /// Refuses a server that does not make commits durable: `fsync` must be on (with it off, a

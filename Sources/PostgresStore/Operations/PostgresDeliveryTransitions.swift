@@ -112,8 +112,10 @@ enum PostgresDeliveryTransitions {
         let attempt: Int
     }
 
-    /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied); the row is
-    /// read `FOR UPDATE`, so a claim or expiry on another node cannot change it in between.
+    /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied) in one
+    /// statement: the row is read `FOR UPDATE` (a claim or expiry on another node cannot change it
+    /// in between), updated when the answer applies, and its open attempt closed; the statement
+    /// returns the state it found, so the outcome is decided as in the SQLite store.
     static func settle(
         _ delivery: DeliveryID,
         by consumer: ConsumerID,
@@ -121,52 +123,60 @@ enum PostgresDeliveryTransitions {
         now: Date,
         in transaction: PostgresWriteTransaction
     ) async throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
-        guard let row = try await transaction.rows(
-            "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = \(delivery.rawValue) FOR UPDATE"
-        ).first else { return (.unknownDelivery, nil) }
+        let attemptOutcome: AttemptOutcome
+        let failure: DeliveryFailure?
+        let retryAt: Int64?
+        let assignments: String
+        switch settlement {
+        case .acknowledge:
+            (attemptOutcome, failure, retryAt) = (.acknowledged, nil, nil)
+            assignments = "state = 'acked', consumer = NULL, lease_deadline = NULL, retry_at = NULL, updated_at = $3"
+        case .retry(let at, let reported):
+            (attemptOutcome, failure, retryAt) = (.retry, reported, Timestamp.milliseconds(at))
+            assignments = """
+                state = 'waiting', consumer = NULL, lease_deadline = NULL, retry_at = found.retry_time,
+                last_error_reason = $5, last_error_detail = $6, updated_at = $3
+                """
+        case .dead(let reported):
+            (attemptOutcome, failure, retryAt) = (.dead, reported, nil)
+            assignments = """
+                state = 'dead', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
+                last_error_reason = $5, last_error_detail = $6, dead_at = $3, updated_at = $3
+                """
+        }
+        var binds = PostgresBindings()
+        binds.append(delivery.rawValue)
+        binds.append(consumer.rawValue)
+        binds.append(Timestamp.milliseconds(now))
+        binds.append(attemptOutcome.rawValue)
+        binds.append(failure?.reason)
+        binds.append(failure?.detail)
+        binds.append(retryAt)
+        guard let row = try await transaction.rows(PostgresQuery(unsafeSQL: """
+            WITH found AS (
+                -- $7 (the retry time) is named here with its type: acknowledgements and dead
+                -- letters do not use it, and a NULL parameter no statement uses has no type.
+                SELECT id, state, consumer, seq, subscription, attempt, $7::bigint AS retry_time
+                FROM delivery WHERE id = $1 FOR UPDATE
+            ),
+            applied AS (
+                UPDATE delivery AS d SET \(assignments)
+                FROM found
+                WHERE d.id = found.id AND found.state NOT IN ('acked', 'dead')
+                  AND NOT (found.state = 'inflight' AND found.consumer IS DISTINCT FROM $2)
+                RETURNING d.id
+            ),
+            closed AS (
+                UPDATE delivery_attempt AS a SET ended_at = $3, outcome = $4, error_reason = $5, error_detail = $6
+                FROM applied WHERE a.delivery_id = applied.id AND a.ended_at IS NULL
+            )
+            SELECT found.state, found.consumer, found.seq, found.subscription, found.attempt FROM found
+            """, binds: binds)).first else { return (.unknownDelivery, nil) }
         let (stateName, holder, sequence, subscription, attempt) = try row.decode((String, String?, Int64, String, Int).self)
         let state = DeliveryState(rawValue: stateName) ?? .ready
         if state.isFinal { return (.alreadyFinal(state), nil) }
         if state == .inFlight, holder != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
-        let settled = SettledDelivery(sequence: sequence, subscription: subscription, attempt: attempt)
-
-        let nowMilliseconds = Timestamp.milliseconds(now)
-        let attemptOutcome: AttemptOutcome
-        let failure: DeliveryFailure?
-        switch settlement {
-        case .acknowledge:
-            attemptOutcome = .acknowledged
-            failure = nil
-            try await transaction.execute("""
-                UPDATE delivery SET state = 'acked', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
-                    updated_at = \(nowMilliseconds)
-                WHERE id = \(delivery.rawValue)
-                """)
-        case .retry(let retryAt, let reported):
-            attemptOutcome = .retry
-            failure = reported
-            try await transaction.execute("""
-                UPDATE delivery SET state = 'waiting', consumer = NULL, lease_deadline = NULL,
-                    retry_at = \(Timestamp.milliseconds(retryAt)), last_error_reason = \(reported.reason),
-                    last_error_detail = \(reported.detail), updated_at = \(nowMilliseconds)
-                WHERE id = \(delivery.rawValue)
-                """)
-        case .dead(let reported):
-            attemptOutcome = .dead
-            failure = reported
-            try await transaction.execute("""
-                UPDATE delivery SET state = 'dead', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
-                    last_error_reason = \(reported.reason), last_error_detail = \(reported.detail),
-                    dead_at = \(nowMilliseconds), updated_at = \(nowMilliseconds)
-                WHERE id = \(delivery.rawValue)
-                """)
-        }
-        try await transaction.execute("""
-            UPDATE delivery_attempt SET ended_at = \(nowMilliseconds), outcome = \(attemptOutcome.rawValue),
-                error_reason = \(failure?.reason), error_detail = \(failure?.detail)
-            WHERE delivery_id = \(delivery.rawValue) AND ended_at IS NULL
-            """)
-        return (.applied, settled)
+        return (.applied, SettledDelivery(sequence: sequence, subscription: subscription, attempt: attempt))
     }
 
     // MARK: Back to ready

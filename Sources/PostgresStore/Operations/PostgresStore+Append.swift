@@ -34,43 +34,47 @@ extension PostgresStore {
         }
     }
 
-    /// The append itself: de-duplication check, event row, deliveries.
+    /// The append itself, in one statement (one round trip): the de-duplication check (the newest
+    /// event with this (source, id), through `event_by_source_id`, accepted less than the window
+    /// before — or after, when the clock went back), then, unless it found one, the event row and
+    /// one delivery per subscription (in the order given, duplicates dropped).
     static func insert(_ event: NewEvent, deduplicationWindow: Int64,
                        in transaction: PostgresWriteTransaction) async throws -> AppendOutcome {
         let acceptedAt = Timestamp.milliseconds(event.acceptedAt)
-        // The newest event with this (source, id), through event_by_source_id.
-        let previous = try await transaction.rows("""
-            SELECT seq, accepted_at FROM event WHERE source = \(event.source) AND event_id = \(event.id)
-            ORDER BY seq DESC LIMIT 1
-            """).first
-        if let previous {
-            let (sequence, previousAcceptedAt) = try previous.decode((Int64, Int64).self)
-            // Within the window (or the clock went back): a duplicate.
-            if acceptedAt - previousAcceptedAt < deduplicationWindow {
-                return .duplicate(originalSequence: EventSequence(sequence))
-            }
-        }
         var body = ByteBufferAllocator().buffer(capacity: event.body.count)
         body.writeBytes(event.body)
-        guard let inserted = try await transaction.rows("""
-            INSERT INTO event (source, event_id, type, subject, partition_key, time, accepted_at, body)
-            VALUES (\(event.source), \(event.id), \(event.type), \(event.subject), \(event.partitionKey), \(event.time),
-                    \(acceptedAt), \(body))
-            RETURNING seq
-            """).first else {
-            throw StoreError(.internal, "INSERT … RETURNING returned no row")
-        }
-        let sequence = try inserted.decode(Int64.self)
         var seen = Set<SubscriptionID>()
         let subscriptions = event.subscriptions.filter { seen.insert($0).inserted }.map(\.rawValue)
-        if !subscriptions.isEmpty {
-            try await transaction.execute("""
+        guard let row = try await transaction.rows("""
+            WITH previous AS (
+                SELECT seq, accepted_at FROM event
+                WHERE source = \(event.source) AND event_id = \(event.id)
+                ORDER BY seq DESC LIMIT 1
+            ),
+            original AS (
+                SELECT seq FROM previous WHERE \(acceptedAt) - accepted_at < \(deduplicationWindow)
+            ),
+            inserted AS (
+                INSERT INTO event (source, event_id, type, subject, partition_key, time, accepted_at, body)
+                SELECT \(event.source), \(event.id), \(event.type), \(event.subject), \(event.partitionKey), \(event.time),
+                       \(acceptedAt), \(body)
+                WHERE NOT EXISTS (SELECT 1 FROM original)
+                RETURNING seq
+            ),
+            deliveries AS (
                 INSERT INTO delivery (seq, subscription, partition_key, state, attempt, updated_at)
-                SELECT \(sequence), subscription, \(event.partitionKey), 'ready', 0, \(acceptedAt)
-                FROM unnest(\(subscriptions)::text[]) WITH ORDINALITY AS s (subscription, position) ORDER BY position
-                """)
-            transaction.markReady(subscriptions)
+                SELECT inserted.seq, s.subscription, \(event.partitionKey), 'ready', 0, \(acceptedAt)
+                FROM inserted, unnest(\(subscriptions)::text[]) WITH ORDINALITY AS s (subscription, position)
+                ORDER BY s.position
+            )
+            SELECT (SELECT seq FROM inserted) AS accepted, (SELECT seq FROM original) AS original
+            """).first else {
+            throw StoreError(.internal, "the append statement returned no row")
         }
-        return .accepted(EventSequence(sequence))
+        let (accepted, original) = try row.decode((Int64?, Int64?).self)
+        if let original { return .duplicate(originalSequence: EventSequence(original)) }
+        guard let accepted else { throw StoreError(.internal, "the append statement stored nothing") }
+        if !subscriptions.isEmpty { transaction.markReady(subscriptions) }
+        return .accepted(EventSequence(accepted))
     }
 }

@@ -10,9 +10,9 @@ import Synchronization
 /// Callers ``submit(durability:needsWriteOrder:_:)`` an operation and suspend until the batch that
 /// carries it has committed. One writer task waits for pending operations; it takes everything
 /// submitted so far (at most `maxBatchSize`, optionally waiting up to `maxBatchWait` after the
-/// oldest for more) and runs it as `BEGIN … COMMIT`, each operation inside its own
-/// `SAVEPOINT` when the batch has more than one, so that an operation failing on its own (a bad
-/// argument, a constraint) is rolled back alone. Before the commit it sends one
+/// oldest for more) and runs it as `BEGIN … COMMIT`. An operation failing on its own (a bad
+/// argument, a constraint) is rolled back alone: the batch then runs again with each operation in
+/// its own `SAVEPOINT` (see `runTransaction`). Before the commit it sends one
 /// `NOTIFY gerbang_ready` naming every subscription that got ready deliveries in the batch.
 ///
 /// A batch with at least one ``WriteDurability/synced`` operation commits with
@@ -156,7 +156,7 @@ final class PostgresGroupCommitWriter: Sendable {
         let started = ContinuousClock.now
         let needsSync = batch.contains { $0.durability == .synced }
         var attempt = 0
-        logger.trace("store batch starting", metadata: ["operations": "\(batch.count)"])
+        var isolated = false
         while true {
             do {
                 let live: PostgresConnection
@@ -166,12 +166,18 @@ final class PostgresGroupCommitWriter: Sendable {
                     live = try await connector.connect()
                     connection = live
                 }
-                try await runTransaction(batch, fates: &fates, needsSync: needsSync, on: live)
+                try await runTransaction(batch, fates: &fates, needsSync: needsSync, isolated: isolated, on: live)
                 break
             } catch {
-                logger.trace("store batch transaction failed", metadata: ["error": "\(String(reflecting: error))"])
                 if let connection, !connection.isClosed {
                     _ = try? await connection.rows("ROLLBACK", logger: logger)
+                }
+                if error is IsolationNeeded {
+                    isolated = true
+                    for index in fates.indices {
+                        if case .succeeded = fates[index] { fates[index] = .notRun }
+                    }
+                    continue
                 }
                 if StoreError.isRetryableConflict(error), attempt < deadlockRetries {
                     attempt += 1
@@ -205,9 +211,15 @@ final class PostgresGroupCommitWriter: Sendable {
         return connection
     }
 
-    /// `BEGIN`, the operations (each in a savepoint when there are several), the notification,
-    /// `COMMIT`. Operations that failed alone are answered here; the others in `fates`.
-    private func runTransaction(_ batch: [PendingWrite], fates: inout [OperationFate], needsSync: Bool,
+    /// `BEGIN`, the operations, the notification, `COMMIT`. Operations that failed alone are
+    /// answered here; the others in `fates`.
+    ///
+    /// A batch first runs without savepoints (two round trips fewer per operation). If one of its
+    /// operations fails on its own (a bad argument, a constraint), the transaction is aborted and
+    /// ``IsolationNeeded`` thrown: the batch is rolled back and run again with `isolated`, each
+    /// operation in its own `SAVEPOINT`, so that the failing one is rolled back alone and the
+    /// others commit.
+    private func runTransaction(_ batch: [PendingWrite], fates: inout [OperationFate], needsSync: Bool, isolated: Bool,
                                 on connection: PostgresConnection) async throws {
         try await connection.rows("BEGIN", logger: logger)
         if !needsSync {
@@ -218,20 +230,21 @@ final class PostgresGroupCommitWriter: Sendable {
                 "SELECT pg_advisory_xact_lock(\(AdvisoryLock.classKey), \(AdvisoryLock.writeOrder))", logger: logger)
         }
         let transaction = PostgresWriteTransaction(connection: connection, logger: logger)
-        let useSavepoints = batch.count > 1
+        let alone = batch.count == 1
         for (index, write) in batch.enumerated() {
             if case .failedAlone = fates[index] { continue }
             let saved = transaction.checkpoint()
-            if useSavepoints { try await connection.rows("SAVEPOINT operation", logger: logger) }
+            if isolated { try await connection.rows("SAVEPOINT operation", logger: logger) }
             do {
                 fates[index] = .succeeded(try await write.run(transaction))
-                if useSavepoints { try await connection.rows("RELEASE SAVEPOINT operation", logger: logger) }
+                if isolated { try await connection.rows("RELEASE SAVEPOINT operation", logger: logger) }
             } catch where StoreError.isOperationLocal(error) {
-                if useSavepoints { try await connection.rows("ROLLBACK TO SAVEPOINT operation", logger: logger) }
+                if !isolated && !alone { throw IsolationNeeded() }
+                if isolated { try await connection.rows("ROLLBACK TO SAVEPOINT operation", logger: logger) }
                 transaction.restore(saved)
                 fates[index] = .failedAlone
                 write.fail(StoreError(mapping: error, context: "write operation"))
-                if !useSavepoints { throw CommitAbandoned() }
+                if alone { throw CommitAbandoned() }
             }
         }
         if !transaction.readySubscriptions.isEmpty {
@@ -241,6 +254,10 @@ final class PostgresGroupCommitWriter: Sendable {
         }
         try await connection.rows("COMMIT", logger: logger)
     }
+
+    /// An operation of a batch run without savepoints failed on its own: run the batch again
+    /// with one savepoint per operation.
+    private struct IsolationNeeded: Error {}
 
     /// The single operation of a batch failed alone: roll back, nothing else to answer.
     private struct CommitAbandoned: Error {}

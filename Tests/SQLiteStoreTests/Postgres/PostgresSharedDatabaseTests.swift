@@ -139,6 +139,35 @@ struct PostgresSharedDatabaseTests {
         }
     }
 
+    @Test("an operation PostgreSQL refuses (a NUL in a text) fails alone; its batch commits the others")
+    func operationFailsAloneInItsBatch() async throws {
+        let database = try PostgresTestDatabase()
+        try await Self.withStores(1, on: database, { $0.maxBatchWait = .milliseconds(20) }) { stores in
+            let results = try await withThrowingTaskGroup(of: (Int, StoreError?).self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        var event = TestEvents.make(id: "b-\(index)")
+                        if index == 17 { event.subject = "nul\u{0}inside" }
+                        do {
+                            _ = try await stores[0].appendNew(event)
+                            return (index, nil)
+                        } catch let error as StoreError {
+                            return (index, error)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: StoreError?]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(results.count == 40)
+            #expect(results[17]??.reason == .invalidArgument, "\(String(describing: results[17]))")
+            #expect(results.filter { $0.key != 17 }.allSatisfy { $0.value == nil })
+            #expect(try await stores[0].history(HistoryQuery()).count == 39)
+            let statistics = await stores[0].writeStatistics()
+            #expect(statistics.largestBatch > 1)
+            #expect(statistics.failedTransactions.isEmpty)
+        }
+    }
+
     @Test("two stores appending one (source, id) at once accept it exactly once")
     func deduplicationAcrossStores() async throws {
         let database = try PostgresTestDatabase()
