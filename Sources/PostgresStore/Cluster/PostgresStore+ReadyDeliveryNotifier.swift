@@ -11,14 +11,6 @@ import Store
 extension PostgresStore: ReadyDeliveryNotifier {
     public func watchReadyDeliveries(maxReconnectWait: Duration,
                                      onReady: @escaping @Sendable ([SubscriptionID]) -> Void) async {
-        let connector: PostgresConnector
-        do {
-            connector = PostgresConnector(url: try PostgresConnectionURL(configuration.url),
-                                          connectTimeout: configuration.connectTimeout, logger: logger)
-        } catch {
-            logger.error("cannot listen for ready deliveries", metadata: ["reason": "\(error.reason.rawValue)"])
-            return
-        }
         var wait = Duration.milliseconds(100)
         while !Task.isCancelled {
             do throws(StoreError) {
