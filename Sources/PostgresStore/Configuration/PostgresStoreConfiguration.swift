@@ -45,7 +45,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     public var auditEnabled: Bool
     /// Whether claims, acknowledgements, lease expiry, releases and retry promotion wait for the
     /// WAL flush (`synchronous_commit = on`) like appends. Default `false`: their transactions
-    /// commit with `SET LOCAL synchronous_commit = off`; a crash of the database server can then
+    /// commit with `synchronous_commit = off`; a crash of the database server can then
     /// undo the latest of them, which only causes redeliveries.
     public var fsyncDeliveryTransitions: Bool
     /// Deliveries in flight when the store opens. Default ``InFlightOnOpen/keepUntilDeadline``.

@@ -41,7 +41,7 @@ struct PostgresConnector: Sendable {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
             do {
                 // Whatever the server's defaults: every commit waits for the WAL flush unless a
-                // relaxed batch says otherwise for itself (SET LOCAL).
+                // batch of only relaxed operations switches it off (PostgresGroupCommitWriter).
                 try await connection.rows("SET synchronous_commit = on", logger: logger)
                 try await connection.rows("SET TIME ZONE 'UTC'", logger: logger)
             } catch {
