@@ -190,6 +190,27 @@ struct PostgresSharedDatabaseTests {
         }
     }
 
+    @Test("a session holding the write-order lock makes appends fail with store.locked after lockTimeout, not hang")
+    func lockTimeoutBoundsTheWait() async throws {
+        let database = try PostgresTestDatabase()
+        try await Self.withStores(1, on: database, { $0.lockTimeout = .milliseconds(300) }) { stores in
+            try await database.withConnection { holder in
+                // What a node frozen in the middle of an append batch would hold.
+                try await holder.query("BEGIN", logger: .quietTestLogger)
+                try await holder.query("SELECT pg_advisory_xact_lock(\(Int32(0x4742_4E47)), 2)", logger: .quietTestLogger)
+                let started = ContinuousClock.now
+                let error = await #expect(throws: StoreError.self) {
+                    try await stores[0].append(TestEvents.make(id: "blocked"))
+                }
+                #expect(error?.reason == .locked, "\(String(describing: error))")
+                #expect(started.duration(to: .now) < .seconds(10))
+                try await holder.query("ROLLBACK", logger: .quietTestLogger)
+            }
+            // Released: the store writes again.
+            _ = try await stores[0].appendNew(TestEvents.make(id: "after-release"))
+        }
+    }
+
     @Test("two stores appending one (source, id) at once accept it exactly once")
     func deduplicationAcrossStores() async throws {
         let database = try PostgresTestDatabase()
