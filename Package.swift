@@ -414,7 +414,7 @@ let package = Package(
         .testTarget(
             name: "AuditTests",
             dependencies: [
-                "Audit", "Broker", "SQLiteStore", "Store", "Trust", "Envelope", "GerbangJSON",
+                "Audit", "Broker", "SQLiteStore", "PostgresStore", "Store", "Trust", "Envelope", "GerbangJSON", "GerbangTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

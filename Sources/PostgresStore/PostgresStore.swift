@@ -42,7 +42,9 @@ public final class PostgresStore: EventStore {
     ) async throws(StoreError) -> PostgresStore {
         try configuration.validate()
         let url = try PostgresConnectionURL(configuration.url)
-        let connector = PostgresConnector(url: url, connectTimeout: configuration.connectTimeout, logger: logger)
+        let connector = PostgresConnector(url: url, connectTimeout: configuration.connectTimeout,
+                                          lockTimeout: configuration.lockTimeout,
+                                          idleInTransactionTimeout: configuration.idleInTransactionTimeout, logger: logger)
         let connection = try await connector.connect()
         do {
             try await PostgresMigrator.migrate(on: connection, logger: logger)

@@ -1,4 +1,5 @@
 import Audit
+import Foundation
 import PostgresStore
 import SQLiteStore
 import Store
@@ -14,6 +15,17 @@ protocol AuditCheckpointStore: Sendable {
     func appendAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws(StoreError)
 }
 
-extension SQLiteStore: AuditCheckpointStore {}
+/// What audit retention (``AuditRetention``) needs from a store besides reading the trail.
+///
+/// Conforming types are `Sendable`: retention runs in the checkpoint task.
+protocol AuditRetentionStore: Sendable {
+    /// The first record at or after `cutoff` (nil: every record is older) and the head index.
+    func auditRetentionBoundary(cutoff: Date) async throws(StoreError) -> (firstKept: Int64?, head: Int64)
+    /// Deletes the records before `anchor.firstIndex` (and the kept bodies up to
+    /// `eventBodiesThrough`) and stores `anchor`, in one transaction; returns how many were deleted.
+    func pruneAudit(anchor: AuditAnchor, eventBodiesThrough lastArchivedSequence: Int64?, now: Date) async throws(StoreError) -> Int
+}
 
-extension PostgresStore: AuditCheckpointStore {}
+extension SQLiteStore: AuditCheckpointStore, AuditRetentionStore {}
+
+extension PostgresStore: AuditCheckpointStore, AuditRetentionStore {}

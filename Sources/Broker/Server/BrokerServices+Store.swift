@@ -9,7 +9,7 @@ extension BrokerServices {
     /// PostgreSQL database at `store.postgres-url` (shared with the other nodes: leases in flight
     /// are kept until their deadline, never released at start).
     static func openStore(_ configuration: BrokerConfiguration,
-                          logger: Logger) async throws(BrokerError) -> any AuditCheckpointStore & EventStore {
+                          logger: Logger) async throws(BrokerError) -> any AuditCheckpointStore & AuditRetentionStore & EventStore {
         let settings = configuration.store
         switch settings.backend {
         case .sqlite:

@@ -45,7 +45,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     public var auditEnabled: Bool
     /// Whether claims, acknowledgements, lease expiry, releases and retry promotion wait for the
     /// WAL flush (`synchronous_commit = on`) like appends. Default `false`: their transactions
-    /// commit with `SET LOCAL synchronous_commit = off`; a crash of the database server can then
+    /// commit with `synchronous_commit = off`; a crash of the database server can then
     /// undo the latest of them, which only causes redeliveries.
     public var fsyncDeliveryTransitions: Bool
     /// Deliveries in flight when the store opens. Default ``InFlightOnOpen/keepUntilDeadline``.
@@ -57,6 +57,15 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     /// or a serialization failure with another node (the batch is rolled back as a whole, so
     /// running it again is safe). Default 3.
     public var deadlockRetries: Int
+    /// How long a statement waits for a lock another session holds (a row, the write-order or a
+    /// claim lock of another node) before its batch fails with `store.locked`
+    /// (`lock_timeout`). Default 30 seconds.
+    public var lockTimeout: Duration
+    /// How long one of the store's sessions may sit idle inside an open transaction before the
+    /// server ends it (`idle_in_transaction_session_timeout`): a node frozen in the middle of a
+    /// batch cannot hold the write-order lock, and so every other node, for longer. Default 30
+    /// seconds.
+    public var idleInTransactionTimeout: Duration
 
     /// A configuration with every default, for the database at `url`.
     public init(
@@ -71,7 +80,9 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
         fsyncDeliveryTransitions: Bool = false,
         inFlightOnOpen: InFlightOnOpen = .keepUntilDeadline,
         connectTimeout: Duration = .seconds(10),
-        deadlockRetries: Int = 3
+        deadlockRetries: Int = 3,
+        lockTimeout: Duration = .seconds(30),
+        idleInTransactionTimeout: Duration = .seconds(30)
     ) {
         self.url = url
         self.poolSize = poolSize
@@ -85,6 +96,8 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
         self.inFlightOnOpen = inFlightOnOpen
         self.connectTimeout = connectTimeout
         self.deadlockRetries = deadlockRetries
+        self.lockTimeout = lockTimeout
+        self.idleInTransactionTimeout = idleInTransactionTimeout
     }
 
     /// Checks every limit and the URL; throws `store.invalid-configuration` naming the first bad
@@ -101,5 +114,9 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
         if pruneBatchLimit < 1 { throw fail("pruneBatchLimit must be at least 1") }
         if connectTimeout <= .zero { throw fail("connectTimeout must be positive") }
         if deadlockRetries < 0 || deadlockRetries > 100 { throw fail("deadlockRetries must be 0 – 100") }
+        if lockTimeout < .milliseconds(1) || lockTimeout > .seconds(3600) { throw fail("lockTimeout must be 1 ms – 1 h") }
+        if idleInTransactionTimeout < .milliseconds(100) || idleInTransactionTimeout > .seconds(3600) {
+            throw fail("idleInTransactionTimeout must be 100 ms – 1 h")
+        }
     }
 }

@@ -11,12 +11,19 @@ import Synchronization
 struct PostgresConnector: Sendable {
     let url: PostgresConnectionURL
     let connectTimeout: Duration
+    /// `lock_timeout` and `idle_in_transaction_session_timeout` of every session (nil: the
+    /// server's defaults).
+    let lockTimeout: Duration?
+    let idleInTransactionTimeout: Duration?
     let logger: Logger
     private let nextID = Counter()
 
-    init(url: PostgresConnectionURL, connectTimeout: Duration, logger: Logger) {
+    init(url: PostgresConnectionURL, connectTimeout: Duration, lockTimeout: Duration? = nil,
+         idleInTransactionTimeout: Duration? = nil, logger: Logger) {
         self.url = url
         self.connectTimeout = connectTimeout
+        self.lockTimeout = lockTimeout
+        self.idleInTransactionTimeout = idleInTransactionTimeout
         self.logger = logger
     }
 
@@ -41,9 +48,18 @@ struct PostgresConnector: Sendable {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
             do {
                 // Whatever the server's defaults: every commit waits for the WAL flush unless a
-                // relaxed batch says otherwise for itself (SET LOCAL).
+                // batch of only relaxed operations switches it off (PostgresGroupCommitWriter).
                 try await connection.rows("SET synchronous_commit = on", logger: logger)
                 try await connection.rows("SET TIME ZONE 'UTC'", logger: logger)
+                if let lockTimeout {
+                    try await connection.rows("SELECT set_config('lock_timeout', \(Self.setting(lockTimeout)), false)",
+                                              logger: logger)
+                }
+                if let idleInTransactionTimeout {
+                    try await connection.rows(
+                        "SELECT set_config('idle_in_transaction_session_timeout', \(Self.setting(idleInTransactionTimeout)), false)",
+                        logger: logger)
+                }
             } catch {
                 try? await connection.close()
                 throw error
@@ -56,6 +72,11 @@ struct PostgresConnector: Sendable {
 }
 
 extension PostgresConnector {
+    /// A duration as a PostgreSQL time setting in whole milliseconds (`"1500ms"`).
+    static func setting(_ duration: Duration) -> String {
+        "\(max(1, Timestamp.milliseconds(duration)))ms"
+    }
+
     /// Numbers connections for PostgresNIO's log metadata.
     ///
     /// `Sendable`: a class whose only state is an `Atomic`.

@@ -16,9 +16,9 @@ import Synchronization
 /// `NOTIFY gerbang_ready` naming every subscription that got ready deliveries in the batch.
 ///
 /// A batch with at least one ``WriteDurability/synced`` operation commits with
-/// `synchronous_commit = on` (the session's setting): `COMMIT` returns once the commit record is
-/// flushed to the server's WAL on disk. A batch of only relaxed operations runs
-/// `SET LOCAL synchronous_commit = off` first.
+/// `synchronous_commit = on`: `COMMIT` returns once the commit record is flushed to the server's
+/// WAL on disk. A batch of only relaxed operations commits with `synchronous_commit = off` (the
+/// session's setting is switched before the batch when the previous batch was of the other kind).
 ///
 /// A batch that PostgreSQL aborts for a deadlock or a serialization failure with another node's
 /// transaction (`40P01`, `40001`) was rolled back as a whole and is run again, up to
@@ -118,9 +118,11 @@ final class PostgresGroupCommitWriter: Sendable {
 
     private func run(connection initial: PostgresConnection) async {
         var connection: PostgresConnection? = initial
+        // The session's `synchronous_commit`: on when a connection opens (PostgresConnector).
+        var syncsEveryCommit = true
         for await _ in wakeUps {
             while let batch = await nextBatch() {
-                connection = await commit(batch, on: connection)
+                connection = await commit(batch, on: connection, syncsEveryCommit: &syncsEveryCommit)
             }
             if state.withLock({ $0.isClosing && $0.pending.isEmpty }) { break }
         }
@@ -150,7 +152,9 @@ final class PostgresGroupCommitWriter: Sendable {
 
     /// Commits `batch` and answers its operations; returns the connection to use next (nil when
     /// it broke: the next batch connects again).
-    private func commit(_ batch: [PendingWrite], on current: PostgresConnection?) async -> PostgresConnection? {
+    /// `syncsEveryCommit` is the connection's `synchronous_commit` setting (kept between batches).
+    private func commit(_ batch: [PendingWrite], on current: PostgresConnection?,
+                        syncsEveryCommit: inout Bool) async -> PostgresConnection? {
         var connection = current
         var fates = [OperationFate](repeating: .notRun, count: batch.count)
         let started = ContinuousClock.now
@@ -165,8 +169,10 @@ final class PostgresGroupCommitWriter: Sendable {
                 } else {
                     live = try await connector.connect()
                     connection = live
+                    syncsEveryCommit = true
                 }
-                try await runTransaction(batch, fates: &fates, needsSync: needsSync, isolated: isolated, on: live)
+                try await runTransaction(batch, fates: &fates, needsSync: needsSync, isolated: isolated,
+                                         syncsEveryCommit: &syncsEveryCommit, on: live)
                 break
             } catch {
                 if let connection, !connection.isClosed {
@@ -219,12 +225,18 @@ final class PostgresGroupCommitWriter: Sendable {
     /// ``IsolationNeeded`` thrown: the batch is rolled back and run again with `isolated`, each
     /// operation in its own `SAVEPOINT`, so that the failing one is rolled back alone and the
     /// others commit.
+    ///
+    /// The session's `synchronous_commit` is switched (outside the transaction) only when the
+    /// batch needs the other setting than the previous one, like the SQLite writer's
+    /// `synchronous` pragma: consecutive batches of one kind pay nothing for it.
     private func runTransaction(_ batch: [PendingWrite], fates: inout [OperationFate], needsSync: Bool, isolated: Bool,
-                                on connection: PostgresConnection) async throws {
-        try await connection.rows("BEGIN", logger: logger)
-        if !needsSync {
-            try await connection.rows("SET LOCAL synchronous_commit = off", logger: logger)
+                                syncsEveryCommit: inout Bool, on connection: PostgresConnection) async throws {
+        if needsSync != syncsEveryCommit {
+            try await connection.rows(needsSync ? "SET synchronous_commit = on" : "SET synchronous_commit = off",
+                                      logger: logger)
+            syncsEveryCommit = needsSync
         }
+        try await connection.rows("BEGIN", logger: logger)
         if batch.contains(where: \.needsWriteOrder) {
             try await connection.rows(
                 "SELECT pg_advisory_xact_lock(\(AdvisoryLock.classKey), \(AdvisoryLock.writeOrder))", logger: logger)

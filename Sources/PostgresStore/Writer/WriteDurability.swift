@@ -6,8 +6,7 @@ enum WriteDurability: Sendable, Equatable {
     /// flushed the commit to its WAL on disk. Appends, dead letters, scheduled retries, admin
     /// actions, audit records and checkpoints, replay, purge, prune.
     case synced
-    /// The batch may commit with `SET LOCAL synchronous_commit = off` when all of its operations
-    /// are relaxed: claims, acknowledgements, lease expiry, releases, retry promotion. A crash of
+    /// The batch commits with `synchronous_commit = off` when all of its operations are relaxed: claims, acknowledgements, lease expiry, releases, retry promotion. A crash of
     /// the server can undo the latest of them (never an earlier one while keeping a later one:
     /// the WAL is replayed in order), which only brings deliveries back.
     case relaxed

@@ -168,6 +168,49 @@ struct PostgresSharedDatabaseTests {
         }
     }
 
+    @Test("appends commit synced; batches of only claims and acknowledgements do not, and appends are synced again after them")
+    func relaxedBatchesSwitchBack() async throws {
+        let database = try PostgresTestDatabase()
+        try await Self.withStores(1, on: database) { stores in
+            let store = stores[0]
+            for index in 0..<5 {
+                _ = try await store.appendNew(TestEvents.make(id: "s-\(index)", subscriptions: [TestEvents.subscriberA]))
+            }
+            let before = await store.writeStatistics()
+            let claimed = try await store.claim(subscription: TestEvents.subscriberA, consumer: "c", limit: 5,
+                                                ordering: .acceptance, leaseDeadline: Self.lease, now: TestEvents.t0)
+            _ = try await store.acknowledge(claimed.map(\.id), by: "c", now: TestEvents.t0)
+            let after = await store.writeStatistics()
+            #expect(after.transactions - before.transactions == 2)
+            #expect(after.syncedTransactions == before.syncedTransactions, "claims and ACKs waited for the WAL flush")
+            let settings = try await store.durabilitySettings()
+            #expect(settings.fsync == "on")
+            #expect(settings.synchronousCommit == "on")
+            #expect(await store.writeStatistics().syncedTransactions == after.syncedTransactions + 1)
+        }
+    }
+
+    @Test("a session holding the write-order lock makes appends fail with store.locked after lockTimeout, not hang")
+    func lockTimeoutBoundsTheWait() async throws {
+        let database = try PostgresTestDatabase()
+        try await Self.withStores(1, on: database, { $0.lockTimeout = .milliseconds(300) }) { stores in
+            try await database.withConnection { holder in
+                // What a node frozen in the middle of an append batch would hold.
+                try await holder.query("BEGIN", logger: .quietTestLogger)
+                try await holder.query("SELECT pg_advisory_xact_lock(\(Int32(0x4742_4E47)), 2)", logger: .quietTestLogger)
+                let started = ContinuousClock.now
+                let error = await #expect(throws: StoreError.self) {
+                    try await stores[0].append(TestEvents.make(id: "blocked"))
+                }
+                #expect(error?.reason == .locked, "\(String(describing: error))")
+                #expect(started.duration(to: .now) < .seconds(10))
+                try await holder.query("ROLLBACK", logger: .quietTestLogger)
+            }
+            // Released: the store writes again.
+            _ = try await stores[0].appendNew(TestEvents.make(id: "after-release"))
+        }
+    }
+
     @Test("two stores appending one (source, id) at once accept it exactly once")
     func deduplicationAcrossStores() async throws {
         let database = try PostgresTestDatabase()
