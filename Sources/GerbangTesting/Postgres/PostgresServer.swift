@@ -3,16 +3,17 @@ import Synchronization
 
 /// A throwaway PostgreSQL server for tests: `initdb` into a temporary directory, `postgres`
 /// listening on 127.0.0.1 only (a free port, its Unix socket in the data directory, `fsync` on),
-/// one database per test, stopped (SIGTERM, then SIGKILL after a bound) by ``stop()`` or when
-/// released.
+/// one database per test, stopped (SIGINT — PostgreSQL's fast shutdown —, then SIGKILL after a
+/// bound) by ``stop()`` or when released.
 ///
 /// The binaries are found under `/usr/lib/postgresql/<version>/bin` (the newest version), or in
 /// the directory named by the environment variable `GERBANG_POSTGRES_BIN`. PostgreSQL refuses to
 /// run as root: as root (CI), `initdb` and `postgres` run as the `postgres` user (created by the
 /// Debian package) through `setpriv`, and the data directory is given to that user.
 ///
-/// A watchdog shell process ends the server if the test process dies without stopping it
-/// (`kill -9` of the test runner, a crash), so no server outlives its tests.
+/// A watchdog shell process ends the server and removes its directory once the test process is
+/// gone (the shared server is never stopped explicitly; a `kill -9` of the test runner or a crash
+/// ends it too), so no server outlives its tests.
 ///
 /// `Sendable`: its mutable state (the running process) is inside a `Mutex`; everything else is
 /// immutable.
@@ -101,13 +102,14 @@ public final class PostgresServer: Sendable {
         try start(timeout: timeout)
     }
 
-    /// Stops the server (SIGTERM, fast shutdown; SIGKILL after 20 seconds) and removes its data
-    /// directory.
+    /// Stops the server and removes its data directory: SIGINT, PostgreSQL's fast shutdown (SIGTERM
+    /// would be its smart shutdown, which waits for every client to leave), then SIGKILL after 20
+    /// seconds.
     public func stop() {
         process.withLock { process in
             guard let running = process else { return }
             if running.isRunning {
-                Foundation.kill(running.processIdentifier, SIGTERM)
+                Foundation.kill(running.processIdentifier, SIGINT)
                 let deadline = Date().addingTimeInterval(20)
                 while running.isRunning && Date() < deadline { usleep(20_000) }
                 if running.isRunning {
@@ -169,18 +171,22 @@ public final class PostgresServer: Sendable {
         return false
     }
 
-    /// Starts a shell that stops `server` (and removes its data directory) when this test process
-    /// is gone; it exits quietly when the server stops first.
+    /// Starts a shell that, once this test process is gone, stops `server` if it still runs and
+    /// removes the data directory. It checks that the process is still this server (its command
+    /// line names the data directory) before signalling it, so a reused process id is never hit.
     private func watch(_ server: Process) throws {
         let watchdog = Process()
         watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let pid = server.processIdentifier
+        let directory = dataDirectory.path
         watchdog.arguments = ["-c", """
-            while kill -0 \(getpid()) 2>/dev/null && kill -0 \(server.processIdentifier) 2>/dev/null; do sleep 1; done
-            kill -0 \(getpid()) 2>/dev/null && exit 0
-            kill -TERM \(server.processIdentifier) 2>/dev/null
-            for i in $(seq 100); do kill -0 \(server.processIdentifier) 2>/dev/null || break; sleep 0.2; done
-            kill -KILL \(server.processIdentifier) 2>/dev/null
-            rm -rf '\(dataDirectory.path)'
+            while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done
+            if grep -q '\(directory)' /proc/\(pid)/cmdline 2>/dev/null; then
+                kill -INT \(pid) 2>/dev/null
+                for i in $(seq 100); do kill -0 \(pid) 2>/dev/null || break; sleep 0.2; done
+                grep -q '\(directory)' /proc/\(pid)/cmdline 2>/dev/null && kill -KILL \(pid) 2>/dev/null
+            fi
+            rm -rf '\(directory)'
             exit 0
             """]
         watchdog.standardOutput = FileHandle.nullDevice
