@@ -8,7 +8,7 @@ extension PostgresStore {
     /// batch is committed and flushed. The batch holds the write-order lock, so the
     /// de-duplication check sees every event committed by any node before it.
     public func append(_ event: NewEvent) async throws(StoreError) -> AppendOutcome {
-        try Self.validate(event)
+        try event.validateForAppend()
         let window = Timestamp.milliseconds(configuration.deduplicationWindow)
         let audited = configuration.auditEnabled
         let outcome = try await write(needsWriteOrder: true) { transaction in
@@ -23,15 +23,6 @@ extension PostgresStore {
         }
         writer.recordAppend(duplicate: outcome.isDuplicate)
         return outcome
-    }
-
-    static func validate(_ event: NewEvent) throws(StoreError) {
-        if event.source.isEmpty { throw StoreError(.invalidArgument, "event source is empty") }
-        if event.id.isEmpty { throw StoreError(.invalidArgument, "event id is empty") }
-        if event.type.isEmpty { throw StoreError(.invalidArgument, "event type is empty") }
-        if event.subscriptions.contains(where: { $0.rawValue.isEmpty }) {
-            throw StoreError(.invalidArgument, "a subscription id is empty")
-        }
     }
 
     /// The append itself, in one statement (one round trip): the de-duplication check (the newest

@@ -6,7 +6,7 @@ extension SQLiteStore {
     /// Appends an event and its deliveries in the next group-commit batch; returns once that
     /// batch is durable.
     public func append(_ event: NewEvent) async throws(StoreError) -> AppendOutcome {
-        try Self.validate(event)
+        try event.validateForAppend()
         let window = Timestamp.milliseconds(configuration.deduplicationWindow)
         let audited = configuration.auditEnabled ? auditHead : nil
         let outcome = try await write { database in
@@ -18,15 +18,6 @@ extension SQLiteStore {
         }
         writer.recordAppend(duplicate: outcome.isDuplicate)
         return outcome
-    }
-
-    static func validate(_ event: NewEvent) throws(StoreError) {
-        if event.source.isEmpty { throw StoreError(.invalidArgument, "event source is empty") }
-        if event.id.isEmpty { throw StoreError(.invalidArgument, "event id is empty") }
-        if event.type.isEmpty { throw StoreError(.invalidArgument, "event type is empty") }
-        if event.subscriptions.contains(where: { $0.rawValue.isEmpty }) {
-            throw StoreError(.invalidArgument, "a subscription id is empty")
-        }
     }
 
     /// The append itself: de-duplication check, event row, deliveries.
