@@ -14,8 +14,8 @@ import Logging
 /// The head read is kept only inside the transaction (``PostgresWriteTransaction/auditHead``):
 /// there is no head cache between transactions that another node could make stale.
 enum PostgresAuditLedger {
-    /// Appends `entry` as the next record; runs inside the writer's transaction (which holds the
-    /// write-order lock).
+    /// Links `entry` as the next record; runs inside the writer's transaction (which holds the
+    /// write-order lock), which inserts it before its commit.
     @discardableResult
     static func append(_ entry: AuditEntry, in transaction: PostgresWriteTransaction) async throws -> AuditRecord {
         let current: (index: Int64, hash: [UInt8])
@@ -27,13 +27,11 @@ enum PostgresAuditLedger {
         let index = current.index + 1
         let encoding = AuditEncoding.encode(entry, index: index)
         let hash = AuditChain.link(previous: current.hash, encoding: encoding)
-        try await transaction.execute("""
-            INSERT INTO audit_record (idx, kind, at, encoding, hash)
-            VALUES (\(index), \(entry.kind.rawValue), \(entry.timeMilliseconds), \(buffer(encoding)), \(buffer(hash)))
-            """)
-        transaction.auditHead = (index, hash)
-        return AuditRecord(index: index, kind: entry.kind.rawValue, timeMilliseconds: entry.timeMilliseconds,
-                           encoding: encoding, hash: hash)
+        let record = AuditRecord(index: index, kind: entry.kind.rawValue, timeMilliseconds: entry.timeMilliseconds,
+                                 encoding: encoding, hash: hash)
+        // Inserted with the batch's other records in one statement before the commit.
+        transaction.appendAuditRecord(record)
+        return record
     }
 
     /// The newest record's index and hash; with no record, the anchor's (first index - 1,

@@ -259,6 +259,7 @@ final class PostgresGroupCommitWriter: Sendable {
                 if alone { throw CommitAbandoned() }
             }
         }
+        try await transaction.flushAuditRecords()
         if !transaction.readySubscriptions.isEmpty {
             try await connection.rows(
                 "SELECT pg_notify(\(Self.readyChannel), \(Self.readyPayload(transaction.readySubscriptions)))",

@@ -1,9 +1,11 @@
+import Audit
 import Logging
 import PostgresNIO
 
 /// The batch transaction a write operation runs in: the writer's connection, the audit chain's
-/// head as this transaction has extended it, and the subscriptions whose deliveries became ready
-/// (announced by one `NOTIFY` before the commit).
+/// head as this transaction has extended it, the audit records linked but not yet inserted (one
+/// `INSERT` for all of them before the commit), and the subscriptions whose deliveries became
+/// ready (announced by one `NOTIFY` before the commit).
 ///
 /// Not `Sendable`: it belongs to the writer task, which runs the batch's operations one after
 /// the other.
@@ -16,6 +18,11 @@ final class PostgresWriteTransaction {
     var auditHead: (index: Int64, hash: [UInt8])?
     /// Subscriptions that got ready deliveries in this transaction.
     private(set) var readySubscriptions: Set<String> = []
+    /// Audit records linked in this transaction and not inserted yet: the writer inserts them
+    /// all with one statement before `COMMIT` (``flushAuditRecords()``), one round trip per batch
+    /// instead of one per record. Nothing in a write operation reads `audit_record` rows newer
+    /// than the head it started from, so holding them back until then changes no result.
+    private(set) var pendingAuditRecords: [AuditRecord] = []
 
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -38,21 +45,60 @@ final class PostgresWriteTransaction {
         readySubscriptions.formUnion(subscriptions)
     }
 
+    /// Adds `record` (linked after ``auditHead``) to the records inserted before the commit and
+    /// makes it the head.
+    func appendAuditRecord(_ record: AuditRecord) {
+        pendingAuditRecords.append(record)
+        auditHead = (record.index, record.hash)
+    }
+
+    /// Inserts the pending audit records in one statement (the writer calls it before `COMMIT`).
+    func flushAuditRecords() async throws {
+        guard !pendingAuditRecords.isEmpty else { return }
+        let records = pendingAuditRecords
+        // Byte columns travel as hex text arrays (`decode(…, 'hex')`), which PostgresNIO encodes
+        // as `text[]` like the other columns.
+        try await execute("""
+            INSERT INTO audit_record (idx, kind, at, encoding, hash)
+            SELECT idx, kind, at, decode(encoding, 'hex'), decode(hash, 'hex')
+            FROM unnest(\(records.map(\.index))::bigint[], \(records.map(\.kind))::text[],
+                        \(records.map(\.timeMilliseconds))::bigint[], \(records.map { Self.hex($0.encoding) })::text[],
+                        \(records.map { Self.hex($0.hash) })::text[]) AS r (idx, kind, at, encoding, hash)
+            ORDER BY idx
+            """)
+        pendingAuditRecords.removeAll()
+    }
+
+    /// Lower-case hexadecimal digits of `bytes`.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// What an operation may change beside the database, saved before it runs so that a
     /// rollback to its savepoint restores it.
     struct Checkpoint {
         fileprivate let auditHead: (index: Int64, hash: [UInt8])?
         fileprivate let readySubscriptions: Set<String>
+        fileprivate let pendingAuditRecordCount: Int
     }
 
     /// The state to restore if the next operation is rolled back.
     func checkpoint() -> Checkpoint {
-        Checkpoint(auditHead: auditHead, readySubscriptions: readySubscriptions)
+        Checkpoint(auditHead: auditHead, readySubscriptions: readySubscriptions,
+                   pendingAuditRecordCount: pendingAuditRecords.count)
     }
 
     /// Restores the state saved before an operation that was rolled back.
     func restore(_ checkpoint: Checkpoint) {
         auditHead = checkpoint.auditHead
         readySubscriptions = checkpoint.readySubscriptions
+        pendingAuditRecords.removeLast(pendingAuditRecords.count - checkpoint.pendingAuditRecordCount)
     }
 }
