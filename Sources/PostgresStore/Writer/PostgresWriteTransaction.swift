@@ -62,23 +62,11 @@ final class PostgresWriteTransaction {
             INSERT INTO audit_record (idx, kind, at, encoding, hash)
             SELECT idx, kind, at, decode(encoding, 'hex'), decode(hash, 'hex')
             FROM unnest(\(records.map(\.index))::bigint[], \(records.map(\.kind))::text[],
-                        \(records.map(\.timeMilliseconds))::bigint[], \(records.map { Self.hex($0.encoding) })::text[],
-                        \(records.map { Self.hex($0.hash) })::text[]) AS r (idx, kind, at, encoding, hash)
+                        \(records.map(\.timeMilliseconds))::bigint[], \(records.map { AuditChain.hex($0.encoding) })::text[],
+                        \(records.map { AuditChain.hex($0.hash) })::text[]) AS r (idx, kind, at, encoding, hash)
             ORDER BY idx
             """)
         pendingAuditRecords.removeAll()
-    }
-
-    /// Lower-case hexadecimal digits of `bytes`.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// What an operation may change beside the database, saved before it runs so that a
