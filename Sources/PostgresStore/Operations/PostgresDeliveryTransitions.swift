@@ -98,13 +98,6 @@ enum PostgresDeliveryTransitions {
 
     // MARK: Settle
 
-    /// The target state of a consumer's answer.
-    enum Settlement: Sendable {
-        case acknowledge
-        case retry(at: Date, DeliveryFailure)
-        case dead(DeliveryFailure)
-    }
-
     /// The delivery a settlement was applied to (what its audit record names).
     struct SettledDelivery {
         let sequence: Int64
@@ -119,7 +112,7 @@ enum PostgresDeliveryTransitions {
     static func settle(
         _ delivery: DeliveryID,
         by consumer: ConsumerID,
-        _ settlement: Settlement,
+        _ settlement: DeliverySettlement,
         now: Date,
         in transaction: PostgresWriteTransaction
     ) async throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {

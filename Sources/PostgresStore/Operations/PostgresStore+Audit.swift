@@ -42,7 +42,7 @@ extension PostgresStore: AuditRecording {
     static func settleAudited(
         _ deliveries: [DeliveryID],
         by consumer: ConsumerID,
-        _ settlement: PostgresDeliveryTransitions.Settlement,
+        _ settlement: DeliverySettlement,
         now: Date,
         audited: Bool,
         in transaction: PostgresWriteTransaction
@@ -59,11 +59,7 @@ extension PostgresStore: AuditRecording {
                                                       delivery: delivery.rawValue, attempt: Int64(applied.attempt)))
         }
         guard !settled.isEmpty else { return outcomes }
-        let (name, reason): (String, String) = switch settlement {
-        case .acknowledge: ("acknowledged", "")
-        case .retry(_, let failure): ("retry", failure.reason)
-        case .dead(let failure): ("dead-lettered", failure.reason)
-        }
+        let (name, reason) = settlement.auditOutcome
         try await PostgresAuditLedger.append(
             .deliveryOutcomes(consumer: consumer.rawValue, outcome: name, reason: reason, deliveries: settled, at: now),
             in: transaction)

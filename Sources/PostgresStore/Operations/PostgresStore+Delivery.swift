@@ -67,7 +67,7 @@ extension PostgresStore {
     private func settle(
         _ deliveries: [DeliveryID],
         by consumer: ConsumerID,
-        _ settlement: PostgresDeliveryTransitions.Settlement,
+        _ settlement: DeliverySettlement,
         now: Date,
         durability: WriteDurability
     ) async throws(StoreError) -> [SettleOutcome] {

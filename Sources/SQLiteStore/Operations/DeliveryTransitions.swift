@@ -70,13 +70,6 @@ enum DeliveryTransitions {
 
     // MARK: Settle
 
-    /// The target state of a consumer's answer.
-    enum Settlement {
-        case acknowledge
-        case retry(at: Date, DeliveryFailure)
-        case dead(DeliveryFailure)
-    }
-
     /// The delivery a settlement was applied to (what its audit record names).
     struct SettledDelivery {
         let sequence: Int64
@@ -89,7 +82,7 @@ enum DeliveryTransitions {
     static func settle(
         _ delivery: DeliveryID,
         by consumer: ConsumerID,
-        _ settlement: Settlement,
+        _ settlement: DeliverySettlement,
         now: Date,
         in database: Database
     ) throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {

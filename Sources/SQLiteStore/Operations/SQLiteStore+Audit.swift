@@ -51,7 +51,7 @@ extension SQLiteStore: AuditRecording {
     static func settleAudited(
         _ deliveries: [DeliveryID],
         by consumer: ConsumerID,
-        _ settlement: DeliveryTransitions.Settlement,
+        _ settlement: DeliverySettlement,
         now: Date,
         audited: AuditHeadCache?,
         in database: Database
@@ -67,11 +67,7 @@ extension SQLiteStore: AuditRecording {
                                                       delivery: delivery.rawValue, attempt: Int64(applied.attempt)))
         }
         guard !settled.isEmpty else { return outcomes }
-        let (name, reason): (String, String) = switch settlement {
-        case .acknowledge: ("acknowledged", "")
-        case .retry(_, let failure): ("retry", failure.reason)
-        case .dead(let failure): ("dead-lettered", failure.reason)
-        }
+        let (name, reason) = settlement.auditOutcome
         try audited?.append(.deliveryOutcomes(consumer: consumer.rawValue, outcome: name, reason: reason,
                                                  deliveries: settled, at: now),
                                in: database)
