@@ -47,17 +47,17 @@ enum DeliveryTransitions {
         }
         let nowMilliseconds = Timestamp.milliseconds(now)
         let deadline = Timestamp.milliseconds(leaseDeadline)
+        // The attempt starts here; it is read back from this row (`claimed_at`) until it ends, and
+        // an attempt row is written only if it ends other than acknowledged (`recordEndedAttempt`).
         let update = try database.cachedStatement(sql: """
             UPDATE delivery SET state = 'inflight', attempt = ?, consumer = ?, lease_deadline = ?,
-                retry_at = NULL, updated_at = ?
+                claimed_at = ?, retry_at = NULL, updated_at = ?
             WHERE id = ?
             """)
-        let recordAttempt = try database.cachedStatement(sql: """
-            INSERT INTO delivery_attempt (delivery_id, attempt, consumer, started_at) VALUES (?, ?, ?, ?)
-            """)
         return try picked.map { pick in
-            try update.execute(arguments: [pick.attempt, consumer.rawValue, deadline, nowMilliseconds, pick.id])
-            try recordAttempt.execute(arguments: [pick.id, pick.attempt, consumer.rawValue, nowMilliseconds])
+            try update.execute(arguments: [
+                pick.attempt, consumer.rawValue, deadline, nowMilliseconds, nowMilliseconds, pick.id,
+            ])
             return ClaimedDelivery(
                 id: DeliveryID(pick.id),
                 subscription: subscription,
@@ -78,7 +78,7 @@ enum DeliveryTransitions {
     }
 
     /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied); when applied,
-    /// also returns the delivery's event, subscription and attempt (read by the same `SELECT`).
+    /// also returns the delivery's event, subscription and attempt.
     static func settle(
         _ delivery: DeliveryID,
         by consumer: ConsumerID,
@@ -86,6 +86,22 @@ enum DeliveryTransitions {
         now: Date,
         in database: Database
     ) throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
+        let nowMilliseconds = Timestamp.milliseconds(now)
+        if case .acknowledge = settlement {
+            // The common case in one statement: the consumer acknowledges what it holds. The
+            // acknowledged attempt stays readable from the row (consumer, claimed_at, updated_at).
+            if let row = try Row.fetchOne(
+                database.cachedStatement(sql: """
+                    UPDATE delivery SET state = 'acked', lease_deadline = NULL, retry_at = NULL, updated_at = ?
+                    WHERE id = ? AND state = 'inflight' AND consumer = ?
+                    RETURNING seq, subscription, attempt
+                    """),
+                arguments: [nowMilliseconds, delivery.rawValue, consumer.rawValue]
+            ) {
+                return (.applied, SettledDelivery(sequence: row["seq"], subscription: row["subscription"],
+                                                  attempt: row["attempt"]))
+            }
+        }
         guard let row = try Row.fetchOne(
             database.cachedStatement(sql: "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = ?"),
             arguments: [delivery.rawValue]
@@ -95,47 +111,54 @@ enum DeliveryTransitions {
         if state == .inFlight, (row["consumer"] as String?) != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
         let settled = SettledDelivery(sequence: row["seq"], subscription: row["subscription"], attempt: row["attempt"])
 
-        let nowMilliseconds = Timestamp.milliseconds(now)
-        let attemptOutcome: AttemptOutcome
-        let failure: DeliveryFailure?
         switch settlement {
         case .acknowledge:
-            attemptOutcome = .acknowledged
-            failure = nil
+            // Not in flight (its lease ended first): no attempt of this consumer to end.
             try database.cachedStatement(sql: """
                 UPDATE delivery SET state = 'acked', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
-                    updated_at = ?
+                    claimed_at = NULL, updated_at = ?
                 WHERE id = ?
                 """).execute(arguments: [nowMilliseconds, delivery.rawValue])
         case .retry(let retryAt, let reported):
-            attemptOutcome = .retry
-            failure = reported
+            try recordEndedAttempt(of: delivery, outcome: .retry, failure: reported, now: nowMilliseconds, in: database)
             try database.cachedStatement(sql: """
-                UPDATE delivery SET state = 'waiting', consumer = NULL, lease_deadline = NULL, retry_at = ?,
-                    last_error_reason = ?, last_error_detail = ?, updated_at = ?
+                UPDATE delivery SET state = 'waiting', consumer = NULL, lease_deadline = NULL, claimed_at = NULL,
+                    retry_at = ?, last_error_reason = ?, last_error_detail = ?, updated_at = ?
                 WHERE id = ?
                 """).execute(arguments: [
                     Timestamp.milliseconds(retryAt), reported.reason, reported.detail, nowMilliseconds,
                     delivery.rawValue,
                 ])
         case .dead(let reported):
-            attemptOutcome = .dead
-            failure = reported
+            try recordEndedAttempt(of: delivery, outcome: .dead, failure: reported, now: nowMilliseconds, in: database)
             try database.cachedStatement(sql: """
-                UPDATE delivery SET state = 'dead', consumer = NULL, lease_deadline = NULL, retry_at = NULL,
-                    last_error_reason = ?, last_error_detail = ?, dead_at = ?, updated_at = ?
+                UPDATE delivery SET state = 'dead', consumer = NULL, lease_deadline = NULL, claimed_at = NULL,
+                    retry_at = NULL, last_error_reason = ?, last_error_detail = ?, dead_at = ?, updated_at = ?
                 WHERE id = ?
                 """).execute(arguments: [
                     reported.reason, reported.detail, nowMilliseconds, nowMilliseconds, delivery.rawValue,
                 ])
         }
-        try database.cachedStatement(sql: """
-            UPDATE delivery_attempt SET ended_at = ?, outcome = ?, error_reason = ?, error_detail = ?
-            WHERE delivery_id = ? AND ended_at IS NULL
-            """).execute(arguments: [
-                nowMilliseconds, attemptOutcome.rawValue, failure?.reason, failure?.detail, delivery.rawValue,
-            ])
         return (.applied, settled)
+    }
+
+    /// Writes the attempt row of a delivery's attempt in flight (none when it has none), ended now
+    /// with `outcome`: called just before the delivery row leaves the in-flight state.
+    private static func recordEndedAttempt(
+        of delivery: DeliveryID,
+        outcome: AttemptOutcome,
+        failure: DeliveryFailure?,
+        now nowMilliseconds: Int64,
+        in database: Database
+    ) throws {
+        try database.cachedStatement(sql: """
+            INSERT INTO delivery_attempt
+                (delivery_id, attempt, consumer, started_at, ended_at, outcome, error_reason, error_detail)
+            SELECT id, attempt, consumer, claimed_at, ?, ?, ?, ? FROM delivery
+            WHERE id = ? AND state = 'inflight' AND claimed_at IS NOT NULL
+            """).execute(arguments: [
+                nowMilliseconds, outcome.rawValue, failure?.reason, failure?.detail, delivery.rawValue,
+            ])
     }
 
     // MARK: Back to ready
@@ -185,13 +208,16 @@ enum DeliveryTransitions {
         in database: Database
     ) throws -> Int {
         let nowMilliseconds = Timestamp.milliseconds(now)
+        // The partial index of in-flight deliveries serves every condition here (a consumer's
+        // deliveries are among them; credit bounds how many there are).
         try database.cachedStatement(sql: """
-            UPDATE delivery_attempt SET ended_at = ?, outcome = ?
-            WHERE ended_at IS NULL AND delivery_id IN (
-                SELECT id FROM delivery WHERE state = 'inflight' AND \(condition))
+            INSERT INTO delivery_attempt (delivery_id, attempt, consumer, started_at, ended_at, outcome)
+            SELECT id, attempt, consumer, claimed_at, ?, ? FROM delivery INDEXED BY delivery_by_lease
+            WHERE state = 'inflight' AND claimed_at IS NOT NULL AND \(condition)
             """).execute(arguments: [nowMilliseconds, outcome.rawValue] + arguments)
         try database.cachedStatement(sql: """
-            UPDATE delivery SET state = 'ready', consumer = NULL, lease_deadline = NULL, updated_at = ?
+            UPDATE delivery INDEXED BY delivery_by_lease
+            SET state = 'ready', consumer = NULL, lease_deadline = NULL, claimed_at = NULL, updated_at = ?
             WHERE state = 'inflight' AND \(condition)
             """).execute(arguments: [nowMilliseconds] + arguments)
         return database.changesCount

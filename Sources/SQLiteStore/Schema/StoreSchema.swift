@@ -25,8 +25,37 @@ enum StoreSchema {
         migrator.registerMigration("v5: cluster nodes") { database in
             try database.execute(sql: clusterNodes)
         }
+        migrator.registerMigration("v6: attempt rows only for ended, unacknowledged attempts") { database in
+            try database.execute(sql: attemptRowsOnFailure)
+        }
         return migrator
     }
+
+    /// Claims and acknowledgements no longer write `delivery_attempt` rows: the attempt in flight,
+    /// and the one that was acknowledged, are read from the delivery row (`consumer`,
+    /// `claimed_at`, `attempt`; an acknowledgement's end is `updated_at`). A row is written when an
+    /// attempt ends any other way (retry, dead letter, lease expired, released, restarted), so the
+    /// attempt history reads as before. The consumer index goes too: releasing a consumer's
+    /// deliveries scans the in-flight deliveries (`delivery_by_lease`), which credit bounds.
+    /// See `docs/store.md` "Schema".
+    private static let attemptRowsOnFailure = """
+        ALTER TABLE delivery ADD COLUMN claimed_at INTEGER;
+        UPDATE delivery SET claimed_at = (
+            SELECT a.started_at FROM delivery_attempt AS a
+            WHERE a.delivery_id = delivery.id AND a.ended_at IS NULL ORDER BY a.id DESC LIMIT 1)
+        WHERE state = 'inflight';
+        UPDATE delivery SET
+            claimed_at = (SELECT a.started_at FROM delivery_attempt AS a
+                          WHERE a.delivery_id = delivery.id AND a.outcome = 'acked'
+                          ORDER BY a.id DESC LIMIT 1),
+            consumer = (SELECT a.consumer FROM delivery_attempt AS a
+                        WHERE a.delivery_id = delivery.id AND a.outcome = 'acked'
+                        ORDER BY a.id DESC LIMIT 1)
+        WHERE state = 'acked';
+        DELETE FROM delivery_attempt WHERE ended_at IS NULL OR outcome = 'acked';
+        DROP INDEX delivery_attempt_open;
+        DROP INDEX delivery_by_consumer;
+        """
 
     /// The node registry (`ClusterRegistry`): on SQLite, the one broker that has the file open.
     private static let clusterNodes = """

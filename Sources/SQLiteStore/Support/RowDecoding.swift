@@ -45,27 +45,40 @@ extension DeliveryAttempt {
 }
 
 extension DeliveryRecord {
-    /// Decodes a `delivery` row and loads its attempts.
+    /// Decodes a `delivery` row and loads its attempts: the ended ones that have a row, then the
+    /// one the row itself describes, in flight or acknowledged (schema v6, `docs/store.md`).
     init(deliveryRow row: Row, in database: Database) throws {
         let id: Int64 = row["id"]
-        let attempts = try Row.fetchAll(
+        var attempts = try Row.fetchAll(
             database.cachedStatement(sql: "SELECT * FROM delivery_attempt WHERE delivery_id = ? ORDER BY id"),
             arguments: [id]
         ).map(DeliveryAttempt.init(attemptRow:))
         let reason: String? = row["last_error_reason"]
-        let state: String = row["state"]
-        let consumer: String? = row["consumer"]
+        let state = DeliveryState(rawValue: row["state"] as String) ?? .ready
+        let consumer = (row["consumer"] as String?).map(ConsumerID.init(rawValue:))
+        let updatedAt = Timestamp.date(row["updated_at"] as Int64)
+        if let consumer, let claimedAt = row["claimed_at"] as Int64?, state == .inFlight || state == .acknowledged {
+            let acknowledged = state == .acknowledged
+            attempts.append(DeliveryAttempt(
+                attempt: row["attempt"],
+                consumer: consumer,
+                startedAt: Timestamp.date(claimedAt),
+                endedAt: acknowledged ? updatedAt : nil,
+                outcome: acknowledged ? .acknowledged : nil,
+                failure: nil
+            ))
+        }
         self.init(
             id: DeliveryID(id),
             subscription: SubscriptionID(row["subscription"] as String),
-            state: DeliveryState(rawValue: state) ?? .ready,
+            state: state,
             attempt: row["attempt"],
-            consumer: consumer.map(ConsumerID.init(rawValue:)),
+            consumer: state == .inFlight ? consumer : nil,
             leaseDeadline: Timestamp.date(row["lease_deadline"] as Int64?),
             retryAt: Timestamp.date(row["retry_at"] as Int64?),
             lastFailure: reason.map { DeliveryFailure(reason: $0, detail: row["last_error_detail"] ?? "") },
             deadAt: Timestamp.date(row["dead_at"] as Int64?),
-            updatedAt: Timestamp.date(row["updated_at"] as Int64),
+            updatedAt: updatedAt,
             attempts: attempts
         )
     }

@@ -175,6 +175,17 @@ struct ClaimBehaviourTests {
             #expect(try await store.acknowledge(second, by: consumer, now: lease) == .applied)
             let stats = try #require(try await store.queueStats(subscriptions: [TestEvents.subscriberA], now: lease).first)
             #expect(stats.pending == 0)
+
+            // The attempt histories: the acknowledged attempt, then the expired one that a late
+            // answer cannot end again.
+            let acknowledged = try #require(try await store.event(sequence: claimed[0].event.sequence)?.deliveries.first)
+            #expect(acknowledged.state == .acknowledged && acknowledged.consumer == nil)
+            #expect(acknowledged.attempts == [DeliveryAttempt(attempt: 1, consumer: consumer, startedAt: TestEvents.t0,
+                                                              endedAt: TestEvents.t0, outcome: .acknowledged, failure: nil)])
+            let late = try #require(try await store.event(sequence: claimed[1].event.sequence)?.deliveries.first)
+            #expect(late.state == .acknowledged)
+            #expect(late.attempts.map(\.outcome) == [.leaseExpired])
+            #expect(late.attempts.map(\.endedAt) == [lease])
         }
     }
 
