@@ -86,22 +86,8 @@ enum DeliveryTransitions {
         now: Date,
         in database: Database
     ) throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
-        let nowMilliseconds = Timestamp.milliseconds(now)
-        if case .acknowledge = settlement {
-            // The common case in one statement: the consumer acknowledges what it holds. The
-            // acknowledged attempt stays readable from the row (consumer, claimed_at, updated_at).
-            if let row = try Row.fetchOne(
-                database.cachedStatement(sql: """
-                    UPDATE delivery SET state = 'acked', lease_deadline = NULL, retry_at = NULL, updated_at = ?
-                    WHERE id = ? AND state = 'inflight' AND consumer = ?
-                    RETURNING seq, subscription, attempt
-                    """),
-                arguments: [nowMilliseconds, delivery.rawValue, consumer.rawValue]
-            ) {
-                return (.applied, SettledDelivery(sequence: row["seq"], subscription: row["subscription"],
-                                                  attempt: row["attempt"]))
-            }
-        }
+        // A SELECT, then an UPDATE by rowid: `UPDATE … RETURNING` would fill a temporary table
+        // and open a statement journal for every answer.
         guard let row = try Row.fetchOne(
             database.cachedStatement(sql: "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = ?"),
             arguments: [delivery.rawValue]
@@ -111,7 +97,15 @@ enum DeliveryTransitions {
         if state == .inFlight, (row["consumer"] as String?) != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
         let settled = SettledDelivery(sequence: row["seq"], subscription: row["subscription"], attempt: row["attempt"])
 
+        let nowMilliseconds = Timestamp.milliseconds(now)
         switch settlement {
+        case .acknowledge where state == .inFlight:
+            // The acknowledged attempt stays readable from the row (consumer, claimed_at,
+            // updated_at): no attempt row.
+            try database.cachedStatement(sql: """
+                UPDATE delivery SET state = 'acked', lease_deadline = NULL, retry_at = NULL, updated_at = ?
+                WHERE id = ?
+                """).execute(arguments: [nowMilliseconds, delivery.rawValue])
         case .acknowledge:
             // Not in flight (its lease ended first): no attempt of this consumer to end.
             try database.cachedStatement(sql: """
