@@ -20,12 +20,13 @@ extension SQLiteStore {
         grdb.prepareDatabase { database in
             // Readers get a smaller cache; the writer's is raised below.
             try database.execute(sql: "PRAGMA cache_size = -\(readerCacheKiB)")
-            // Every operation of a batch runs in its own savepoint, so SQLite copies each page
-            // an operation first changes into a sub-journal; with the default temp_store those
-            // are temporary files, one pwrite per page (a quarter of the writer's time in w1).
-            // In memory, a sub-journal holds the pages one operation changes, and "the
-            // statement journal is ... deleted when the statement ends"
-            // (https://www.sqlite.org/tempfiles.html#statement_journals).
+            // Multi-row statements, and savepoints (a batch run again with one per operation,
+            // `GroupCommitWriter`), make SQLite copy each page they first change into a
+            // statement journal or sub-journal; with the default temp_store those are temporary
+            // files, one pwrite per page (a quarter of the writer's time in w1 when every
+            // operation had a savepoint). In memory, such a journal holds the pages of one
+            // statement or savepoint: "the statement journal is ... deleted when the statement
+            // ends" (https://www.sqlite.org/tempfiles.html#statement_journals).
             try database.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let pool: DatabasePool

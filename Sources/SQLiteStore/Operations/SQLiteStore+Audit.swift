@@ -4,7 +4,7 @@ import GRDB
 import Store
 
 /// The audit trail's hook points in the store (`docs/audit.md`): an accepted event's record is
-/// written in the same savepoint as the event row, a delivery outcome's in the same savepoint as
+/// written in the same write operation as the event row, a delivery outcome's in the same one as
 /// the state change, so both commit (and are fsynced) together in the group-commit batch that
 /// carries them; no extra transaction, no extra fsync.
 extension SQLiteStore: AuditRecording {
