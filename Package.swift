@@ -440,7 +440,7 @@ let package = Package(
         .testTarget(
             name: "GerbangKitTests",
             dependencies: [
-                "GerbangKit", "Catalogue", "Envelope", "GerbangJSON", "Trust", "ZeroMQ", "GMP",
+                "GerbangKit", "Catalogue", "Envelope", "GerbangJSON", "Trust", "ZeroMQ", "GMP", "GerbangTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

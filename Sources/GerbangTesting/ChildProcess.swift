@@ -24,15 +24,30 @@ public final class ChildProcess {
         return url
     }
 
-    /// Starts `executable` (a name in ``binDirectory``) with `arguments` in `directory`; its
-    /// stderr goes to `<directory>/<executable>.log`.
-    public init(_ executable: String, _ arguments: [String], directory: URL) throws {
+    /// Starts `executable` (a name in ``binDirectory``) with `arguments`; its stderr goes to
+    /// `<directory>/<logName>.log` (default: the executable's name).
+    ///
+    /// - Parameters:
+    ///   - workingDirectory: the process's current directory (default `directory`).
+    ///   - environment: variables added to the inherited environment. When there are any, the
+    ///     process is started through `/usr/bin/env`, which execs it in the same process: a
+    ///     preloaded library (`LD_PRELOAD` of libfaketime) then sees its arguments, which it does
+    ///     not when `Process` starts the executable directly.
+    public init(_ executable: String, _ arguments: [String], directory: URL, workingDirectory: URL? = nil,
+                environment: [String: String] = [:], logName: String? = nil) throws {
         name = executable
-        logFile = directory.appendingPathComponent("\(executable).log")
+        logFile = directory.appendingPathComponent("\(logName ?? executable).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        process.executableURL = Self.binDirectory.appendingPathComponent(executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
+        let path = Self.binDirectory.appendingPathComponent(executable)
+        if environment.isEmpty {
+            process.executableURL = path
+            process.arguments = arguments
+        } else {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [path.path] + arguments
+        }
+        process.currentDirectoryURL = workingDirectory ?? directory
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()
@@ -61,6 +76,22 @@ public final class ChildProcess {
 
     /// Sends `signal` to the process.
     public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// SIGKILL, and waits for the process to be gone.
+    public func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// The resident set size of the process in bytes (`VmRSS` of `/proc/<pid>/status`), nil once
+    /// it has exited.
+    public var residentBytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
+        return kilobytes * 1_024
+    }
 
     /// SIGTERM, then waits (at most `timeout`); the exit status, or nil when it had to be killed.
     public func terminate(timeout: TimeInterval = 20) -> Int32? {

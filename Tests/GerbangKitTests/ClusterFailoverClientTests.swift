@@ -1,6 +1,7 @@
 import Envelope
 import Foundation
 import GerbangKit
+import GerbangTesting
 import Logging
 import Testing
 
@@ -12,7 +13,7 @@ struct ClusterFailoverClientTests {
         var configuration = try broker.configuration(agency: "dukcapil")
         let live = configuration.endpoint
         // A node that is down: nothing listens there, so no WELCOME comes.
-        configuration.endpoint = "tcp://127.0.0.1:\(try TestBroker.freePort())"
+        configuration.endpoint = "tcp://127.0.0.1:\(try LocalPort.free())"
         configuration.failoverEndpoints = [live]
         configuration.connectTimeout = .milliseconds(300)
         let publisher = try GerbangClient(configuration: configuration, logger: testLogger)

@@ -1,29 +1,20 @@
 import Foundation
 import GerbangKit
+import GerbangTesting
 import Trust
 import ZeroMQ
 
 /// A real `gerbangd` on 127.0.0.1 (development mode, temporary data directory), for the
-/// GerbangKit tests. The adapter endpoint has a fixed port so that a restarted broker is found
-/// at the same address.
+/// GerbangKit tests: their configuration around GerbangTesting's ``ChildProcess``. The adapter
+/// endpoint has a fixed port so that a restarted broker is found at the same address.
 final class TestBroker {
     let directory: URL
     let port: UInt16
-    private(set) var process: Process
+    private(set) var child: ChildProcess
     private(set) var publicKey = ""
-    private var logURL: URL
 
     var endpoint: String { "tcp://127.0.0.1:\(port)" }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
-
-    static var binDirectory: URL {
-        if let dir = ProcessInfo.processInfo.environment["GERBANG_BIN_DIR"] { return URL(fileURLWithPath: dir) }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: url.appendingPathComponent("gerbangd").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }
 
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -47,7 +38,7 @@ final class TestBroker {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangkit-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        port = try Self.freePort()
+        port = try LocalPort.free()
         let root = Self.repositoryRoot.path
         try Self.routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
         try """
@@ -64,46 +55,29 @@ final class TestBroker {
             delivery:
               tick-ms: 50
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        logURL = directory.appendingPathComponent("gerbangd.log")
-        process = Process()
-        try start()
+        child = try Self.launch(in: directory)
+        publicKey = try Self.publicKey(of: child)
     }
 
     /// Starts (or restarts) the process on the same directory and port.
     func start() throws {
-        logURL = directory.appendingPathComponent("gerbangd-\(UUID().uuidString.prefix(8)).log")
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = Self.binDirectory.appendingPathComponent("gerbangd")
-        process.arguments = ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: logURL)
-        try process.run()
-        self.process = process
-        let deadline = Date().addingTimeInterval(30)
-        var text = ""
-        while !text.contains("\n") && Date() < deadline && process.isRunning {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gerbangd ready") }) else {
-            process.terminate()
-            throw TestFailure("gerbangd did not start: \(text) \(log)")
-        }
-        for part in line.split(separator: " ") where part.hasPrefix("public-key=") {
-            publicKey = String(part.dropFirst("public-key=".count))
-        }
+        child = try Self.launch(in: directory)
+        publicKey = try Self.publicKey(of: child)
+    }
+
+    private static func launch(in directory: URL) throws -> ChildProcess {
+        try ChildProcess("gerbangd", ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"],
+                         directory: directory, logName: "gerbangd-\(UUID().uuidString.prefix(8))")
+    }
+
+    private static func publicKey(of child: ChildProcess) throws -> String {
+        try child.readyFields(prefix: "gerbangd ready")["public-key"] ?? ""
     }
 
     /// SIGKILL and wait.
-    func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    func kill9() { child.kill9() }
 
-    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+    var log: String { child.log }
 
     /// A client configuration for `agency`'s development keys.
     func configuration(agency: String, adapter: String = "main") throws -> GerbangClient.Configuration {
@@ -119,30 +93,8 @@ final class TestBroker {
         return try GerbangClient.Configuration.load(yaml: yaml)
     }
 
-    /// A free TCP port on 127.0.0.1 (bound and released).
-    static func freePort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0 else { throw TestFailure("bind failed") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return UInt16(bigEndian: address.sin_port)
-    }
-
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if child.process.isRunning { child.kill9() }
         try? FileManager.default.removeItem(at: directory)
     }
 }
