@@ -344,7 +344,7 @@ let package = Package(
         // Broker throughput with and without a stalled `gerbang tail` (issue 7), same run.
         .executableTarget(
             name: "tail-cost",
-            dependencies: ["Admin", "ZeroMQ", "GMP", "Envelope", "Trust"],
+            dependencies: ["Admin", "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangTesting"],
             path: "Benchmarks/TailCost",
             swiftSettings: swiftSettings
         ),
@@ -352,7 +352,8 @@ let package = Package(
         // GerbangClient publishing vs a raw GMP/1 loop over the binding, same broker, same run.
         .executableTarget(
             name: "kit-publish",
-            dependencies: ["GerbangKit", "ZeroMQ", "GMP", "Envelope", "Trust", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GerbangKit", "ZeroMQ", "GMP", "Envelope", "Trust", "GerbangTesting",
+                           .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/KitPublish",
             swiftSettings: swiftSettings
         ),

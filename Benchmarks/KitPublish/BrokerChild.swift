@@ -1,24 +1,22 @@
 import Foundation
+import GerbangTesting
 
 /// A release `gerbangd` child process on 127.0.0.1 in development mode, with the shipped
 /// `Config/` and a temporary data directory (removed at the end). Not `Sendable`: owned by the
 /// benchmark's main task.
 final class BrokerChild {
     let directory: URL
-    let process: Process
+    /// The running broker (GerbangTesting's process runner: log, ready line, stop).
+    let child: ChildProcess
     let endpoint: String
     let publicKey: String
 
+    var process: Process { child.process }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
-    static var binDirectory: URL {
-        if let directory = ProcessInfo.processInfo.environment["GERBANG_BIN_DIR"] { return URL(fileURLWithPath: directory) }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    }
+    static var binDirectory: URL { ChildProcess.binDirectory }
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repositoryRoot: URL { Repository.root }
 
     init() throws {
         let executable = Self.binDirectory.appendingPathComponent("gerbangd")
@@ -39,31 +37,18 @@ final class BrokerChild {
               routes: \(config)/routes.yaml
               schemas: \(config)/schemas
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        let log = directory.appendingPathComponent("gerbangd.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        self.process = process
-        var text = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !text.contains("\n") && Date() < deadline && process.isRunning {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        var fields: [String: String] = [:]
-        for part in text.split(separator: "\n").first(where: { $0.hasPrefix("gerbangd ready") })?.split(separator: " ") ?? [] {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
+        child = try ChildProcess("gerbangd", ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"],
+                                 directory: directory)
+        let fields: [String: String]
+        do {
+            fields = try child.readyFields(prefix: "gerbangd ready", timeout: 60)
+        } catch {
+            _ = child.terminate()
+            throw BenchmarkError("\(error)")
         }
         guard let endpoint = fields["endpoint"], let publicKey = fields["public-key"] else {
-            process.terminate()
-            throw BenchmarkError("gerbangd did not start: \(text) \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+            _ = child.terminate()
+            throw BenchmarkError("unexpected ready line: \(fields)")
         }
         self.endpoint = endpoint
         self.publicKey = publicKey
@@ -71,12 +56,7 @@ final class BrokerChild {
 
     /// SIGTERM, wait (at most 20 s, then SIGKILL), remove the directory.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(20)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        _ = child.terminate()
         try? FileManager.default.removeItem(at: directory)
     }
 }

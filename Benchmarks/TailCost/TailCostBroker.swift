@@ -1,4 +1,5 @@
 import Foundation
+import GerbangTesting
 
 /// The release `gerbangd` the benchmark measures: a child process on 127.0.0.1 in development
 /// mode with a temporary data directory, one subscription (`tailcost`: kemensos/main receives
@@ -7,23 +8,20 @@ import Foundation
 /// Not `Sendable`: owned by the main thread.
 final class TailCostBroker {
     let directory: URL
-    let process: Process
+    /// The running broker (GerbangTesting's process runner: log, ready line, stop).
+    let child: ChildProcess
     let endpoint: String
     let adminEndpoint: String
     let publicKey: String
 
+    var process: Process { child.process }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     /// `GERBANG_BIN_DIR`, or the folder of this executable.
-    static var binDirectory: URL {
-        if let directory = ProcessInfo.processInfo.environment["GERBANG_BIN_DIR"] { return URL(fileURLWithPath: directory) }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    }
+    static var binDirectory: URL { ChildProcess.binDirectory }
 
-    /// The repository root (this file is `Benchmarks/TailCost/TailCostBroker.swift`).
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The repository root.
+    static var repositoryRoot: URL { Repository.root }
 
     init() throws {
         let executable = Self.binDirectory.appendingPathComponent("gerbangd")
@@ -56,42 +54,28 @@ final class TailCostBroker {
               operators: \(config)/operators.yaml
               routes: \(directory.appendingPathComponent("routes.yaml").path)
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"]
-        let output = Pipe()
-        process.standardOutput = output
-        let log = directory.appendingPathComponent("gerbangd.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        self.process = process
-        var text = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !text.contains("\n") && Date() < deadline && process.isRunning {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        var fields: [String: String] = [:]
-        for part in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
+        child = try ChildProcess("gerbangd", ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"],
+                                 directory: directory)
+        let fields: [String: String]
+        do {
+            fields = try child.readyFields(prefix: "gerbangd ready", timeout: 60)
+        } catch {
+            _ = child.terminate()
+            throw TailCostError("\(error)")
         }
         guard let endpoint = fields["endpoint"], let admin = fields["admin-endpoint"], admin != "off",
               let key = fields["public-key"] else {
-            process.terminate()
-            throw TailCostError("gerbangd did not start: \(text)")
+            _ = child.terminate()
+            throw TailCostError("unexpected ready line: \(fields)")
         }
         self.endpoint = endpoint
         self.adminEndpoint = admin
         self.publicKey = key
     }
 
-    /// SIGTERM, wait, remove the directory.
+    /// SIGTERM, wait (at most 20 s, then SIGKILL), remove the directory.
     func stop() {
-        process.terminate()
-        process.waitUntilExit()
+        _ = child.terminate()
         try? FileManager.default.removeItem(at: directory)
     }
 }

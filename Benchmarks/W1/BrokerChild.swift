@@ -1,4 +1,5 @@
 import Foundation
+import GerbangTesting
 
 /// A release `gerbangd` started by the benchmark as a child process on 127.0.0.1, in development
 /// mode (it creates the CURVE keys and the development PKI in a temporary data directory), with
@@ -7,7 +8,8 @@ import Foundation
 final class BrokerChild {
     /// The temporary folder: `gerbang.yaml`, `data/`, `gerbangd.log`.
     let directory: URL
-    let process: Process
+    /// The running broker (GerbangTesting's process runner: log, ready line, stop).
+    let child: ChildProcess
     /// The adapter endpoint it bound (`tcp://127.0.0.1:PORT`).
     let endpoint: String
     /// Its CURVE public key (Z85).
@@ -18,21 +20,16 @@ final class BrokerChild {
     let configuration: String
     /// The executable.
     let executable: URL
-    private let log: URL
     private var removesDirectory = true
 
+    var process: Process { child.process }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     /// The folder of the built executables: `GERBANG_BIN_DIR`, or the folder of `w1` itself.
-    static var binDirectory: URL {
-        if let directory = ProcessInfo.processInfo.environment["GERBANG_BIN_DIR"] { return URL(fileURLWithPath: directory) }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    }
+    static var binDirectory: URL { ChildProcess.binDirectory }
 
-    /// The repository root (this file is `Benchmarks/W1/BrokerChild.swift`).
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The repository root.
+    static var repositoryRoot: URL { Repository.root }
 
     /// Writes the configuration (plus `extraConfiguration`, YAML appended to it) into a new
     /// temporary folder and starts the broker; returns once it printed its ready line (at most 60 s).
@@ -67,38 +64,20 @@ final class BrokerChild {
             """
         let configurationFile = directory.appendingPathComponent(first == nil ? "gerbang.yaml" : "gerbang-\(node).yaml")
         try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
-        log = directory.appendingPathComponent(first == nil ? "gerbangd.log" : "gerbangd-\(node).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
         // `notice`: the default `info` adds nothing per accepted event, but one line per REJECTED
         // event, which would slow the baseline (malformed events) with log writes.
-        process.arguments = ["--config", configurationFile.path, "--log-level", "notice"]
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        self.process = process
-        var text = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !text.contains("\n") && Date() < deadline && process.isRunning {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gerbangd ready") }) else {
-            process.terminate()
-            throw BenchmarkError("gerbangd did not start: \(text)\n\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-        }
-        var fields: [String: String] = [:]
-        for part in line.split(separator: " ") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
+        child = try ChildProcess("gerbangd", ["--config", configurationFile.path, "--log-level", "notice"],
+                                 directory: directory, logName: first == nil ? "gerbangd" : "gerbangd-\(node)")
+        let fields: [String: String]
+        do {
+            fields = try child.readyFields(prefix: "gerbangd ready", timeout: 60)
+        } catch {
+            _ = child.terminate()
+            throw BenchmarkError("\(error)")
         }
         guard let endpoint = fields["endpoint"], let publicKey = fields["public-key"] else {
-            process.terminate()
-            throw BenchmarkError("unexpected ready line: \(line)")
+            _ = child.terminate()
+            throw BenchmarkError("unexpected ready line: \(fields)")
         }
         self.endpoint = endpoint
         self.publicKey = publicKey
@@ -114,28 +93,14 @@ final class BrokerChild {
     }
 
     /// The broker's log (stderr).
-    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    var logText: String { child.log }
 
     /// SIGTERM, then waits (at most 20 s, then SIGKILL); returns the exit status.
     @discardableResult
-    func stop() -> Int32? {
-        guard process.isRunning else { return process.terminationStatus }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        return process.terminationStatus
-    }
+    func stop() -> Int32? { child.terminate() }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if child.process.isRunning { child.kill9() }
         if removesDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 }
