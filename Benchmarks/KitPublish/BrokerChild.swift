@@ -6,12 +6,12 @@ import GerbangTesting
 /// benchmark's main task.
 final class BrokerChild {
     let directory: URL
-    /// The running broker (GerbangTesting's process runner: log, ready line, stop).
-    let child: ChildProcess
+    /// The running broker and the fields of its ready line.
+    let gerbangd: GerbangdProcess
     let endpoint: String
     let publicKey: String
 
-    var process: Process { child.process }
+    var process: Process { gerbangd.process }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     static var binDirectory: URL { ChildProcess.binDirectory }
@@ -37,26 +37,19 @@ final class BrokerChild {
               routes: \(config)/routes.yaml
               schemas: \(config)/schemas
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        child = try ChildProcess("gerbangd", ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"],
-                                 directory: directory)
-        let fields: [String: String]
         do {
-            fields = try child.readyFields(prefix: "gerbangd ready", timeout: 60)
+            gerbangd = try GerbangdProcess(configuration: directory.appendingPathComponent("gerbang.yaml"), directory: directory,
+                                           logLevel: "notice", readyTimeout: 60)
         } catch {
-            _ = child.terminate()
             throw BenchmarkError("\(error)")
         }
-        guard let endpoint = fields["endpoint"], let publicKey = fields["public-key"] else {
-            _ = child.terminate()
-            throw BenchmarkError("unexpected ready line: \(fields)")
-        }
-        self.endpoint = endpoint
-        self.publicKey = publicKey
+        endpoint = gerbangd.endpoint
+        publicKey = gerbangd.publicKey
     }
 
     /// SIGTERM, wait (at most 20 s, then SIGKILL), remove the directory.
     func stop() {
-        _ = child.terminate()
+        _ = gerbangd.child.terminate()
         try? FileManager.default.removeItem(at: directory)
     }
 }

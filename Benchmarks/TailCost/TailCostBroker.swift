@@ -8,13 +8,13 @@ import GerbangTesting
 /// Not `Sendable`: owned by the main thread.
 final class TailCostBroker {
     let directory: URL
-    /// The running broker (GerbangTesting's process runner: log, ready line, stop).
-    let child: ChildProcess
+    /// The running broker and the fields of its ready line.
+    let gerbangd: GerbangdProcess
     let endpoint: String
     let adminEndpoint: String
     let publicKey: String
 
-    var process: Process { child.process }
+    var process: Process { gerbangd.process }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     /// `GERBANG_BIN_DIR`, or the folder of this executable.
@@ -54,28 +54,24 @@ final class TailCostBroker {
               operators: \(config)/operators.yaml
               routes: \(directory.appendingPathComponent("routes.yaml").path)
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        child = try ChildProcess("gerbangd", ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "notice"],
-                                 directory: directory)
-        let fields: [String: String]
         do {
-            fields = try child.readyFields(prefix: "gerbangd ready", timeout: 60)
+            gerbangd = try GerbangdProcess(configuration: directory.appendingPathComponent("gerbang.yaml"), directory: directory,
+                                           logLevel: "notice", readyTimeout: 60)
         } catch {
-            _ = child.terminate()
             throw TailCostError("\(error)")
         }
-        guard let endpoint = fields["endpoint"], let admin = fields["admin-endpoint"], admin != "off",
-              let key = fields["public-key"] else {
-            _ = child.terminate()
-            throw TailCostError("unexpected ready line: \(fields)")
+        guard gerbangd.adminEndpoint != "off" else {
+            _ = gerbangd.child.terminate()
+            throw TailCostError("gerbangd started without its admin endpoint")
         }
-        self.endpoint = endpoint
-        self.adminEndpoint = admin
-        self.publicKey = key
+        endpoint = gerbangd.endpoint
+        adminEndpoint = gerbangd.adminEndpoint
+        publicKey = gerbangd.publicKey
     }
 
     /// SIGTERM, wait (at most 20 s, then SIGKILL), remove the directory.
     func stop() {
-        _ = child.terminate()
+        _ = gerbangd.child.terminate()
         try? FileManager.default.removeItem(at: directory)
     }
 }

@@ -8,8 +8,8 @@ import GerbangTesting
 final class BrokerChild {
     /// The temporary folder: `gerbang.yaml`, `data/`, `gerbangd.log`.
     let directory: URL
-    /// The running broker (GerbangTesting's process runner: log, ready line, stop).
-    let child: ChildProcess
+    /// The running broker and the fields of its ready line.
+    let gerbangd: GerbangdProcess
     /// The adapter endpoint it bound (`tcp://127.0.0.1:PORT`).
     let endpoint: String
     /// Its CURVE public key (Z85).
@@ -22,7 +22,7 @@ final class BrokerChild {
     let executable: URL
     private var removesDirectory = true
 
-    var process: Process { child.process }
+    var process: Process { gerbangd.process }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     /// The folder of the built executables: `GERBANG_BIN_DIR`, or the folder of `w1` itself.
@@ -66,22 +66,16 @@ final class BrokerChild {
         try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
         // `notice`: the default `info` adds nothing per accepted event, but one line per REJECTED
         // event, which would slow the baseline (malformed events) with log writes.
-        child = try ChildProcess("gerbangd", ["--config", configurationFile.path, "--log-level", "notice"],
-                                 directory: directory, logName: first == nil ? "gerbangd" : "gerbangd-\(node)")
-        let fields: [String: String]
         do {
-            fields = try child.readyFields(prefix: "gerbangd ready", timeout: 60)
+            gerbangd = try GerbangdProcess(configuration: configurationFile, directory: directory,
+                                           logLevel: "notice", logName: first == nil ? "gerbangd" : "gerbangd-\(node)",
+                                           readyTimeout: 60)
         } catch {
-            _ = child.terminate()
             throw BenchmarkError("\(error)")
         }
-        guard let endpoint = fields["endpoint"], let publicKey = fields["public-key"] else {
-            _ = child.terminate()
-            throw BenchmarkError("unexpected ready line: \(fields)")
-        }
-        self.endpoint = endpoint
-        self.publicKey = publicKey
-        metricsPort = fields["metrics-port"].flatMap { UInt16($0) }
+        endpoint = gerbangd.endpoint
+        publicKey = gerbangd.publicKey
+        metricsPort = gerbangd.metricsPort
     }
 
     /// Keeps the temporary folder after the run.
@@ -93,14 +87,14 @@ final class BrokerChild {
     }
 
     /// The broker's log (stderr).
-    var logText: String { child.log }
+    var logText: String { gerbangd.child.log }
 
     /// SIGTERM, then waits (at most 20 s, then SIGKILL); returns the exit status.
     @discardableResult
-    func stop() -> Int32? { child.terminate() }
+    func stop() -> Int32? { gerbangd.child.terminate() }
 
     deinit {
-        if child.process.isRunning { child.kill9() }
+        if gerbangd.process.isRunning { gerbangd.child.kill9() }
         if removesDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 }

@@ -6,31 +6,29 @@ import GerbangTesting
 
 /// A real `gerbangd` process on 127.0.0.1 with a temporary data directory, started in
 /// development mode (keys and PKI are created on first start): the broker tests' configuration
-/// and routes around GerbangTesting's ``ChildProcess``.
+/// and routes around GerbangTesting's ``GerbangdProcess``.
 final class BrokerProcess {
     let directory: URL
-    /// The running broker (its log, signals, exit).
-    let child: ChildProcess
-    let endpoint: String
-    let publicKey: String
-    let metricsPort: UInt16?
-    /// The admin endpoint (`admin-endpoint=` of the ready line), or `off`.
-    let adminEndpoint: String
+    /// The running broker and the fields of its ready line.
+    let gerbangd: GerbangdProcess
     /// Variables added to the broker's environment (kept by ``restarted()``).
     let extraEnvironment: [String: String]
     /// Removes `directory` when released (set for directories this type created).
     var removesDirectory = false
 
-    var process: Process { child.process }
+    var child: ChildProcess { gerbangd.child }
+    var process: Process { gerbangd.process }
+    var endpoint: String { gerbangd.endpoint }
+    var publicKey: String { gerbangd.publicKey }
+    var metricsPort: UInt16? { gerbangd.metricsPort }
+    /// The admin endpoint (`admin-endpoint=` of the ready line), or `off`.
+    var adminEndpoint: String { gerbangd.adminEndpoint }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     /// The folder of the built executables (next to the test bundle, or `GERBANG_BIN_DIR`).
     static var binDirectory: URL { ChildProcess.binDirectory }
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repositoryRoot: URL { Repository.root }
 
     /// The test routes: dukcapil publishes population events, kemensos/main receives them with a
     /// fast retry policy.
@@ -109,19 +107,14 @@ final class BrokerProcess {
     init(directory: URL, arguments: [String]? = nil, workingDirectory: URL? = nil, environment: [String: String] = [:]) throws {
         self.directory = directory
         extraEnvironment = environment
-        child = try ChildProcess(
-            "gerbangd",
-            arguments ?? ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"],
+        gerbangd = try GerbangdProcess(
+            configuration: directory.appendingPathComponent("gerbang.yaml"),
             directory: directory,
+            arguments: arguments,
             workingDirectory: workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             environment: environment,
             logName: "gerbangd-\(UUID().uuidString.prefix(8))"
         )
-        let fields = try child.readyFields(prefix: "gerbangd ready")
-        endpoint = fields["endpoint"] ?? ""
-        publicKey = fields["public-key"] ?? ""
-        metricsPort = fields["metrics-port"].flatMap { UInt16($0) }
-        adminEndpoint = fields["admin-endpoint"] ?? "off"
     }
 
     /// A new broker process on the same directory (after ``kill9()`` or ``terminate(timeout:)``);

@@ -5,21 +5,18 @@ import Trust
 import ZeroMQ
 
 /// A real `gerbangd` on 127.0.0.1 (development mode, temporary data directory), for the
-/// GerbangKit tests: their configuration around GerbangTesting's ``ChildProcess``. The adapter
+/// GerbangKit tests: their configuration around GerbangTesting's ``GerbangdProcess``. The adapter
 /// endpoint has a fixed port so that a restarted broker is found at the same address.
 final class TestBroker {
     let directory: URL
     let port: UInt16
-    private(set) var child: ChildProcess
-    private(set) var publicKey = ""
+    private(set) var gerbangd: GerbangdProcess
+    var publicKey: String { gerbangd.publicKey }
 
     var endpoint: String { "tcp://127.0.0.1:\(port)" }
     var dataDirectory: URL { directory.appendingPathComponent("data") }
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repositoryRoot: URL { Repository.root }
 
     static let routes = """
         version: 1
@@ -55,29 +52,23 @@ final class TestBroker {
             delivery:
               tick-ms: 50
             """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        child = try Self.launch(in: directory)
-        publicKey = try Self.publicKey(of: child)
+        gerbangd = try Self.launch(in: directory)
     }
 
     /// Starts (or restarts) the process on the same directory and port.
     func start() throws {
-        child = try Self.launch(in: directory)
-        publicKey = try Self.publicKey(of: child)
+        gerbangd = try Self.launch(in: directory)
     }
 
-    private static func launch(in directory: URL) throws -> ChildProcess {
-        try ChildProcess("gerbangd", ["--config", directory.appendingPathComponent("gerbang.yaml").path, "--log-level", "debug"],
-                         directory: directory, logName: "gerbangd-\(UUID().uuidString.prefix(8))")
-    }
-
-    private static func publicKey(of child: ChildProcess) throws -> String {
-        try child.readyFields(prefix: "gerbangd ready")["public-key"] ?? ""
+    private static func launch(in directory: URL) throws -> GerbangdProcess {
+        try GerbangdProcess(configuration: directory.appendingPathComponent("gerbang.yaml"), directory: directory,
+                            logName: "gerbangd-\(UUID().uuidString.prefix(8))")
     }
 
     /// SIGKILL and wait.
-    func kill9() { child.kill9() }
+    func kill9() { gerbangd.child.kill9() }
 
-    var log: String { child.log }
+    var log: String { gerbangd.child.log }
 
     /// A client configuration for `agency`'s development keys.
     func configuration(agency: String, adapter: String = "main") throws -> GerbangClient.Configuration {
@@ -94,7 +85,7 @@ final class TestBroker {
     }
 
     deinit {
-        if child.process.isRunning { child.kill9() }
+        if gerbangd.process.isRunning { gerbangd.child.kill9() }
         try? FileManager.default.removeItem(at: directory)
     }
 }
