@@ -51,7 +51,7 @@ public final class PostgresServer: Sendable {
         // TMPDIR says (it may be under /root).
         let temporary = runAs == nil ? FileManager.default.temporaryDirectory : URL(fileURLWithPath: "/tmp", isDirectory: true)
         dataDirectory = temporary.appendingPathComponent("gerbang-pg-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        port = try Self.freePort()
+        port = Int(try LocalPort.free())
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         if let runAs { try Self.giveOwnership(of: dataDirectory, to: runAs) }
         let log = try run("initdb", ["-D", dataDirectory.path, "-U", Self.user, "--auth=trust", "--no-sync",
@@ -248,28 +248,5 @@ public final class PostgresServer: Sendable {
         guard chown(url.path, entry.pointee.pw_uid, entry.pointee.pw_gid) == 0 else {
             throw GerbangTestingError("cannot give \(url.path) to \(user): errno \(errno)")
         }
-    }
-
-    /// A TCP port on 127.0.0.1 that nothing listens on now (bound to port 0, then released).
-    private static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw GerbangTestingError("socket() failed: errno \(errno)") }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        guard bound == 0 else { throw GerbangTestingError("bind() failed: errno \(errno)") }
-        var actual = sockaddr_in()
-        var actualLength = length
-        let named = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
-        }
-        guard named == 0 else { throw GerbangTestingError("getsockname() failed: errno \(errno)") }
-        return Int(UInt16(bigEndian: actual.sin_port))
     }
 }
