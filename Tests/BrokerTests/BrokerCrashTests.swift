@@ -62,11 +62,7 @@ struct BrokerCrashTests {
 
             var queue = Array(events.indices).shuffled()  // what is still to publish, in order
             var cursor = 0
-            var pending: Set<Int> = []                     // published, not yet answered
-            var accepted: [Int: UInt64] = [:]              // event index → sequence
-            var rejected: [Int: String] = [:]              // event index → reason
-            var duplicates = 0
-            var answered = 0
+            var answers = PublishAnswers()
             var kills: [Int] = []
             let firstKill = Int.random(in: validCount / 10...validCount * 4 / 10)
             var killAt = [firstKill, Int.random(in: firstKill + validCount / 10...validCount * 8 / 10)]
@@ -76,15 +72,15 @@ struct BrokerCrashTests {
             var lastHeartbeat = Date()
 
             func allDelivered() -> Bool {
-                consumers.allSatisfy { consumer in accepted.keys.allSatisfy { consumer.attempts[$0] != nil } }
+                consumers.allSatisfy { consumer in answers.accepted.keys.allSatisfy { consumer.attempts[$0] != nil } }
             }
 
             while Date() < deadline {
                 // Publish up to the window.
-                while pending.count < window && cursor < queue.count {
+                while answers.pending.count < window && cursor < queue.count {
                     let slice = queue[cursor..<min(queue.count, cursor + batch)]
                     cursor += slice.count
-                    pending.formUnion(slice)
+                    answers.pending.formUnion(slice)
                     try publisher.send(.publish(.init(events: slice.map { .init(tag: UInt64($0), event: events[$0]) })))
                 }
                 let poller = Poller()
@@ -93,26 +89,7 @@ struct BrokerCrashTests {
                 _ = try poller.poll(timeout: .milliseconds(50))
 
                 while let message = try publisher.receiveIfAvailable() {
-                    switch message {
-                    case .accepted(let answer):
-                        let index = Int(answer.tag)
-                        guard pending.remove(index) != nil else { continue }
-                        if let earlier = accepted[index] {
-                            #expect(earlier == answer.sequence, "an event keeps its sequence")
-                        }
-                        accepted[index] = answer.sequence
-                        if answer.duplicate { duplicates += 1 }
-                        answered += 1
-                    case .rejected(let answer):
-                        let index = Int(answer.tag)
-                        guard pending.remove(index) != nil else { continue }
-                        rejected[index] = answer.reason.rawValue
-                        answered += 1
-                    case .heartbeat:
-                        break
-                    case let other:
-                        throw BrokerTestError("publisher received \(other)")
-                    }
+                    guard answers.record(message) else { throw BrokerTestError("publisher received \(message)") }
                 }
                 for consumer in consumers { try consumer.drain { indexOfValid[$0] } }
                 if Date().timeIntervalSince(lastHeartbeat) > 0.3 {
@@ -121,11 +98,11 @@ struct BrokerCrashTests {
                     lastHeartbeat = Date()
                 }
 
-                if let next = killAt.first, answered >= next {
+                if let next = killAt.first, answers.answered >= next {
                     // kill -9 in the middle of publishing: `pending` events may or may not be stored.
                     killAt.removeFirst()
-                    kills.append(answered)
-                    print("crash test: kill -9 after \(answered) answers, \(pending.count) unanswered, "
+                    kills.append(answers.answered)
+                    print("crash test: kill -9 after \(answers.answered) answers, \(answers.pending.count) unanswered, "
                           + "\(consumers.map { $0.attempts.count }) delivered")
                     broker.kill9()
                     broker = try broker.restarted()
@@ -134,27 +111,27 @@ struct BrokerCrashTests {
                     for consumer in consumers { try consumer.reconnect(to: broker) }
                     // Unanswered events are published again (same bytes, same id), and so are a
                     // few accepted ones: the de-duplication answers them ACCEPTED duplicate.
-                    let again = Array(accepted.keys.shuffled().prefix(20))
-                    queue = Array(pending) + again + queue[cursor...]
+                    let again = Array(answers.accepted.keys.shuffled().prefix(20))
+                    queue = Array(answers.pending) + again + queue[cursor...]
                     cursor = 0
-                    pending.removeAll()
+                    answers.pending.removeAll()
                 }
-                if cursor == queue.count && pending.isEmpty && killAt.isEmpty && allDelivered() { break }
+                if cursor == queue.count && answers.pending.isEmpty && killAt.isEmpty && allDelivered() { break }
             }
             for consumer in consumers { try consumer.acknowledgeHeld() }
 
-            print("crash test: kills after \(kills) answers; \(accepted.count) accepted (\(duplicates) duplicate answers), "
-                  + "\(rejected.count) rejected, redeliveries \(consumers.map { $0.redeliveryAttempts.count }), "
+            print("crash test: kills after \(kills) answers; \(answers.accepted.count) accepted (\(answers.duplicates) duplicate answers), "
+                  + "\(answers.rejected.count) rejected, redeliveries \(consumers.map { $0.redeliveryAttempts.count }), "
                   + "\(Int(Date().timeIntervalSince(started))) s")
             #expect(kills.count == 2, "both kills happened while publishing")
-            #expect(pending.isEmpty && cursor == queue.count, "every event was answered")
-            #expect(accepted.count == validCount, "every valid event is accepted")
-            #expect(accepted.keys.allSatisfy { $0 < validCount }, "no invalid event is accepted")
-            #expect(rejected.count == invalidCount)
-            #expect(Set(rejected.values) == ["signature.invalid", "schema.violation"])
-            #expect(duplicates >= 40, "events published again after each restart are answered as duplicates")
+            #expect(answers.pending.isEmpty && cursor == queue.count, "every event was answered")
+            #expect(answers.accepted.count == validCount, "every valid event is accepted")
+            #expect(answers.accepted.keys.allSatisfy { $0 < validCount }, "no invalid event is accepted")
+            #expect(answers.rejected.count == invalidCount)
+            #expect(Set(answers.rejected.values) == ["signature.invalid", "schema.violation"])
+            #expect(answers.duplicates >= 40, "events published again after each restart are answered as duplicates")
             for consumer in consumers {
-                let missing = accepted.keys.filter { consumer.attempts[$0] == nil }
+                let missing = answers.accepted.keys.filter { consumer.attempts[$0] == nil }
                 #expect(missing.isEmpty, "\(consumer.agency): \(missing.count) accepted events never delivered")
                 #expect(consumer.unexpected.isEmpty, "\(consumer.agency) got events never accepted: \(consumer.unexpected.prefix(5))")
                 #expect(consumer.redeliveryAttempts.allSatisfy { $0 > 1 }, "\(consumer.agency): a redelivery has attempt > 1")

@@ -11,14 +11,8 @@ struct ClusterPublisher {
     /// Event indexes still to publish, in order.
     private var queue: [Int]
     private var cursor = 0
-    /// Published, not yet answered.
-    private(set) var pending: Set<Int> = []
-    /// Event index → sequence of its ACCEPTED.
-    private(set) var accepted: [Int: UInt64] = [:]
-    /// Event index → reason of its REJECTED.
-    private(set) var rejected: [Int: String] = [:]
-    private(set) var duplicates = 0
-    private(set) var answered = 0
+    /// The answers so far, and what is published but unanswered.
+    private var answers = PublishAnswers()
     private let window: Int
     private let batch: Int
 
@@ -31,6 +25,15 @@ struct ClusterPublisher {
         self.batch = batch
     }
 
+    /// Published, not yet answered.
+    var pending: Set<Int> { answers.pending }
+    /// Event index → sequence of its ACCEPTED.
+    var accepted: [Int: UInt64] { answers.accepted }
+    /// Event index → reason of its REJECTED.
+    var rejected: [Int: String] { answers.rejected }
+    var duplicates: Int { answers.duplicates }
+    var answered: Int { answers.answered }
+
     /// Every event published and answered.
     var isFinished: Bool { cursor == queue.count && pending.isEmpty }
 
@@ -39,7 +42,7 @@ struct ClusterPublisher {
         while pending.count < window && cursor < queue.count {
             let slice = queue[cursor..<min(queue.count, cursor + batch)]
             cursor += slice.count
-            pending.formUnion(slice)
+            answers.pending.formUnion(slice)
             try client.send(.publish(.init(events: slice.map { .init(tag: UInt64($0), event: events[$0]) })))
         }
     }
@@ -48,23 +51,7 @@ struct ClusterPublisher {
     mutating func drain() throws {
         for _ in 0..<10_000 {
             guard let message = try client.receiveIfAvailable() else { return }
-            switch message {
-            case .accepted(let answer):
-                let index = Int(answer.tag)
-                guard pending.remove(index) != nil else { continue }
-                accepted[index] = answer.sequence
-                if answer.duplicate { duplicates += 1 }
-                answered += 1
-            case .rejected(let answer):
-                let index = Int(answer.tag)
-                guard pending.remove(index) != nil else { continue }
-                rejected[index] = answer.reason.rawValue
-                answered += 1
-            case .heartbeat:
-                break
-            case let other:
-                throw BrokerTestError("publisher at node-\(node) received \(other)")
-            }
+            guard answers.record(message) else { throw BrokerTestError("publisher at node-\(node) received \(message)") }
         }
     }
 
@@ -76,6 +63,6 @@ struct ClusterPublisher {
         try client.hello(agency: "dukcapil", adapter: "main")
         queue = Array(pending) + queue[cursor...]
         cursor = 0
-        pending.removeAll()
+        answers.pending.removeAll()
     }
 }
