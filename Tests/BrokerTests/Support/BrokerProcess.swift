@@ -76,12 +76,34 @@ final class BrokerProcess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbangd-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try prepare(directory)
-        let root = Self.repositoryRoot.path
-        try routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
-        try Self.operators.write(to: directory.appendingPathComponent("operators.yaml"), atomically: true, encoding: .utf8)
+        try Self.writeRoutesAndOperators(routes, in: directory)
         let port = fixedPort ? try LocalPort.free() : nil
         try """
-            adapter-endpoint: tcp://127.0.0.1:\(port.map(String.init) ?? "*")
+            \(Self.commonConfiguration(directory: directory, adapterPort: port))
+            heartbeat:
+              \(heartbeat)
+            delivery:
+              tick-ms: 50
+            \(extraConfiguration)
+            """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
+        try self.init(directory: directory, environment: environment)
+        removesDirectory = true
+    }
+
+    /// Writes `routes` and the test ``operators`` into `directory` (`routes.yaml`, `operators.yaml`),
+    /// where ``commonConfiguration(directory:adapterPort:)`` points.
+    static func writeRoutesAndOperators(_ routes: String, in directory: URL) throws {
+        try routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
+        try operators.write(to: directory.appendingPathComponent("operators.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    /// The top-level settings every test broker shares: adapter endpoint (`adapterPort`, or any
+    /// free port), metrics and admin endpoints on 127.0.0.1, the data directory and development
+    /// mode, the shipped agencies and schemas, and the routes and operators of `directory`.
+    static func commonConfiguration(directory: URL, adapterPort: UInt16? = nil) -> String {
+        let root = repositoryRoot.path
+        return """
+            adapter-endpoint: tcp://127.0.0.1:\(adapterPort.map(String.init) ?? "*")
             metrics-endpoint: 127.0.0.1:0
             admin-endpoint: tcp://127.0.0.1:*
             data-directory: \(directory.appendingPathComponent("data").path)
@@ -91,14 +113,7 @@ final class BrokerProcess {
               schemas: \(root)/Config/schemas
               routes: \(directory.appendingPathComponent("routes.yaml").path)
               operators: \(directory.appendingPathComponent("operators.yaml").path)
-            heartbeat:
-              \(heartbeat)
-            delivery:
-              tick-ms: 50
-            \(extraConfiguration)
-            """.write(to: directory.appendingPathComponent("gerbang.yaml"), atomically: true, encoding: .utf8)
-        try self.init(directory: directory, environment: environment)
-        removesDirectory = true
+            """
     }
 
     /// Starts the broker on an existing directory (a restart after a crash reuses it; the port

@@ -21,21 +21,10 @@ final class BrokerCluster {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gerbang-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         databaseURL = postgres.url(database: try postgres.createDatabase(prefix: "cluster"))
-        let root = BrokerProcess.repositoryRoot.path
-        try routes.write(to: directory.appendingPathComponent("routes.yaml"), atomically: true, encoding: .utf8)
-        try BrokerProcess.operators.write(to: directory.appendingPathComponent("operators.yaml"), atomically: true, encoding: .utf8)
+        try BrokerProcess.writeRoutesAndOperators(routes, in: directory)
         for number in 1...count {
             try """
-                adapter-endpoint: tcp://127.0.0.1:*
-                metrics-endpoint: 127.0.0.1:0
-                admin-endpoint: tcp://127.0.0.1:*
-                data-directory: \(directory.appendingPathComponent("data").path)
-                development-mode: true
-                paths:
-                  agencies: \(root)/Config/agencies.yaml
-                  schemas: \(root)/Config/schemas
-                  routes: \(directory.appendingPathComponent("routes.yaml").path)
-                  operators: \(directory.appendingPathComponent("operators.yaml").path)
+                \(BrokerProcess.commonConfiguration(directory: directory))
                 store:
                   backend: postgres
                   postgres-url: \(databaseURL)
