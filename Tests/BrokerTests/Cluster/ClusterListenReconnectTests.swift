@@ -43,17 +43,9 @@ extension Cluster {
                 guard case .deliver(let earlier) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
                 try subscriber.send(.ack(.init(deliveryID: earlier.deliveryID)))
                 Thread.sleep(forTimeInterval: 1)  // the listener has had time to reconnect (waits ≤ 400 ms)
-                var latencies: [TimeInterval] = []
-                for _ in 1...3 {
-                    number += 1
-                    let verdicts = try publisher.publishCollectingVerdicts([.init(tag: 1, event: try factory.signed(id: "again-\(number)"))])
-                    let accepted = Date()
-                    #expect(verdicts[1] == "accepted")
-                    guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
-                    latencies.append(Date().timeIntervalSince(accepted))
-                    try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
-                    Thread.sleep(forTimeInterval: 0.3)
-                }
+                let latencies = try Cluster.crossNodeDeliveryLatencies(
+                    of: (number + 1...number + 3).map { "again-\($0)" }, publisher: publisher, subscriber: subscriber,
+                    factory: factory)
                 print("after a database restart: delivered across nodes \(latencies.map { Int($0 * 1_000) }) ms after ACCEPTED")
                 #expect(latencies.allSatisfy { $0 < 2 }, "\(latencies)")
                 #expect(cluster.node(2).log.contains("ready-deliveries listener"), "the listener noticed the restart")

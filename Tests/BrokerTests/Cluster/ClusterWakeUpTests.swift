@@ -24,16 +24,8 @@ extension Cluster {
                 let publisher = try AdapterClient(broker: cluster.node(1), agency: "dukcapil")
                 try publisher.hello(agency: "dukcapil")
                 let factory = try TestEventFactory(broker: cluster.node(1))
-                var latencies: [TimeInterval] = []
-                for number in 1...3 {
-                    let verdicts = try publisher.publishCollectingVerdicts([.init(tag: 1, event: try factory.signed(id: "wake-\(number)"))])
-                    let accepted = Date()
-                    #expect(verdicts[1] == "accepted")
-                    guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
-                    latencies.append(Date().timeIntervalSince(accepted))
-                    try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
-                    Thread.sleep(forTimeInterval: 0.3)
-                }
+                let latencies = try Cluster.crossNodeDeliveryLatencies(
+                    of: (1...3).map { "wake-\($0)" }, publisher: publisher, subscriber: subscriber, factory: factory)
                 print("wake-up across nodes: delivered \(latencies.map { Int($0 * 1_000) }) ms after ACCEPTED (tick 10 s)")
                 #expect(latencies.allSatisfy { $0 < 2 }, "\(latencies)")
             }
