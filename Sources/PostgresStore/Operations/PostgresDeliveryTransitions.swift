@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import PostgresNIO
 import Store
@@ -98,13 +99,6 @@ enum PostgresDeliveryTransitions {
 
     // MARK: Settle
 
-    /// The delivery a settlement was applied to (what its audit record names).
-    struct SettledDelivery {
-        let sequence: Int64
-        let subscription: String
-        let attempt: Int
-    }
-
     /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied) in one
     /// statement: the row is read `FOR UPDATE` (a claim or expiry on another node cannot change it
     /// in between), updated when the answer applies, and its open attempt closed; the statement
@@ -115,7 +109,7 @@ enum PostgresDeliveryTransitions {
         _ settlement: DeliverySettlement,
         now: Date,
         in transaction: PostgresWriteTransaction
-    ) async throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
+    ) async throws -> (outcome: SettleOutcome, settled: AuditEntry.SettledDelivery?) {
         let attemptOutcome: AttemptOutcome
         let failure: DeliveryFailure?
         let retryAt: Int64?
@@ -169,7 +163,8 @@ enum PostgresDeliveryTransitions {
         let state = DeliveryState(rawValue: stateName) ?? .ready
         if state.isFinal { return (.alreadyFinal(state), nil) }
         if state == .inFlight, holder != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
-        return (.applied, SettledDelivery(sequence: sequence, subscription: subscription, attempt: attempt))
+        return (.applied, AuditEntry.SettledDelivery(subscription: subscription, sequence: sequence,
+                                                     delivery: delivery.rawValue, attempt: Int64(attempt)))
     }
 
     // MARK: Back to ready

@@ -55,8 +55,7 @@ extension PostgresStore: AuditRecording {
                                                                                   now: now, in: transaction)
             outcomes.append(outcome)
             guard audited, let applied else { continue }
-            settled.append(AuditEntry.SettledDelivery(subscription: applied.subscription, sequence: applied.sequence,
-                                                      delivery: delivery.rawValue, attempt: Int64(applied.attempt)))
+            settled.append(applied)
         }
         guard !settled.isEmpty else { return outcomes }
         let (name, reason) = settlement.auditOutcome

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import GRDB
 import Store
@@ -70,22 +71,15 @@ enum DeliveryTransitions {
 
     // MARK: Settle
 
-    /// The delivery a settlement was applied to (what its audit record names).
-    struct SettledDelivery {
-        let sequence: Int64
-        let subscription: String
-        let attempt: Int
-    }
-
     /// Applies a consumer's answer (see ``SettleOutcome`` for when it is applied); when applied,
-    /// also returns the delivery's event, subscription and attempt.
+    /// also returns what its audit record names (subscription, event sequence, delivery, attempt).
     static func settle(
         _ delivery: DeliveryID,
         by consumer: ConsumerID,
         _ settlement: DeliverySettlement,
         now: Date,
         in database: Database
-    ) throws -> (outcome: SettleOutcome, settled: SettledDelivery?) {
+    ) throws -> (outcome: SettleOutcome, settled: AuditEntry.SettledDelivery?) {
         // A SELECT, then an UPDATE by rowid: `UPDATE … RETURNING` would fill a temporary table
         // and open a statement journal for every answer.
         guard let row = try Row.fetchOne(
@@ -95,7 +89,8 @@ enum DeliveryTransitions {
         let state = DeliveryState(rawValue: row["state"] as String) ?? .ready
         if state.isFinal { return (.alreadyFinal(state), nil) }
         if state == .inFlight, (row["consumer"] as String?) != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
-        let settled = SettledDelivery(sequence: row["seq"], subscription: row["subscription"], attempt: row["attempt"])
+        let settled = AuditEntry.SettledDelivery(subscription: row["subscription"], sequence: row["seq"],
+                                                delivery: delivery.rawValue, attempt: row["attempt"])
 
         let nowMilliseconds = Timestamp.milliseconds(now)
         switch settlement {

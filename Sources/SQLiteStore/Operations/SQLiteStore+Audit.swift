@@ -63,8 +63,7 @@ extension SQLiteStore: AuditRecording {
             let (outcome, applied) = try DeliveryTransitions.settle(delivery, by: consumer, settlement, now: now, in: database)
             outcomes.append(outcome)
             guard audited != nil, let applied else { continue }
-            settled.append(AuditEntry.SettledDelivery(subscription: applied.subscription, sequence: applied.sequence,
-                                                      delivery: delivery.rawValue, attempt: Int64(applied.attempt)))
+            settled.append(applied)
         }
         guard !settled.isEmpty else { return outcomes }
         let (name, reason) = settlement.auditOutcome
