@@ -16,27 +16,15 @@ enum AuditComparison {
     final class Side {
         let name: String
         let broker: BrokerChild
-        let subscribers: [SubscriberThread]
-        let connection: AdapterConnection
         let run: BenchmarkRun
 
         init(name: String, extraConfiguration: String, settings: Settings, context: Context) throws {
             self.name = name
             broker = try BrokerChild(extraConfiguration: extraConfiguration)
             let total = settings.warmUp + settings.events
-            let events = try BenchmarkEvents(count: total, size: settings.eventBytes, broker: broker)
-            subscribers = [
-                try SubscriberThread(agency: "kemensos", adapter: "bansos", credit: settings.credit, capacity: total,
-                                     context: context, broker: broker),
-                try SubscriberThread(agency: "bpjs-kesehatan", adapter: "kepesertaan", credit: settings.credit,
-                                     capacity: total, context: context, broker: broker),
-            ]
-            connection = try AdapterConnection(context: context, endpoint: broker.endpoint, brokerPublicKey: broker.publicKey,
-                                               secretKeyPath: broker.curveSecretKeyPath(of: "dukcapil"))
-            try connection.hello(agency: "dukcapil", adapter: "w1")
-            run = BenchmarkRun(settings: settings, broker: broker, events: events,
-                               publisher: Publisher(connection: connection, capacity: total, batch: settings.batch),
-                               subscribers: subscribers)
+            run = try .connect(settings: settings, broker: broker, subscriberBrokers: (broker, broker),
+                               events: try BenchmarkEvents(count: total, size: settings.eventBytes, broker: broker),
+                               capacity: total, context: context)
         }
 
         /// One throughput round: events per second delivered to both, and gerbangd CPU seconds per event.
@@ -47,8 +35,7 @@ enum AuditComparison {
         }
 
         func stop() {
-            try? connection.send(.bye(.init(reason: .sessionClosed)))
-            for subscriber in subscribers { subscriber.stop() }
+            run.close()
             _ = broker.stop()
         }
 

@@ -17,8 +17,6 @@ enum StoreComparison {
     final class Side {
         let name: String
         let brokers: BrokerNodes
-        let subscribers: [SubscriberThread]
-        let connection: AdapterConnection
         let run: BenchmarkRun
 
         init(name: String, store: BrokerNodes.Store, nodes: Int, postgres: PostgresServer, extraConfiguration: String,
@@ -26,25 +24,14 @@ enum StoreComparison {
             self.name = name
             brokers = try BrokerNodes(store: store, count: nodes, postgres: postgres, extraConfiguration: extraConfiguration)
             let total = settings.warmUp + settings.events
-            let events = try BenchmarkEvents(count: total, size: settings.eventBytes, broker: brokers.first)
-            subscribers = [
-                try SubscriberThread(agency: "kemensos", adapter: "bansos", credit: settings.credit, capacity: total,
-                                     context: context, broker: brokers.node(forSubscriber: 0)),
-                try SubscriberThread(agency: "bpjs-kesehatan", adapter: "kepesertaan", credit: settings.credit,
-                                     capacity: total, context: context, broker: brokers.node(forSubscriber: 1)),
-            ]
-            connection = try AdapterConnection(context: context, endpoint: brokers.first.endpoint,
-                                               brokerPublicKey: brokers.first.publicKey,
-                                               secretKeyPath: brokers.first.curveSecretKeyPath(of: "dukcapil"))
-            try connection.hello(agency: "dukcapil", adapter: "w1")
-            run = BenchmarkRun(settings: settings, broker: brokers.first, events: events,
-                               publisher: Publisher(connection: connection, capacity: total, batch: settings.batch),
-                               subscribers: subscribers)
+            run = try .connect(settings: settings, broker: brokers.first,
+                               subscriberBrokers: (brokers.node(forSubscriber: 0), brokers.node(forSubscriber: 1)),
+                               events: try BenchmarkEvents(count: total, size: settings.eventBytes, broker: brokers.first),
+                               capacity: total, context: context)
         }
 
         func stop() {
-            try? connection.send(.bye(.init(reason: .sessionClosed)))
-            for subscriber in subscribers { subscriber.stop() }
+            run.close()
             brokers.stop()
         }
     }

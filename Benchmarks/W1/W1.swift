@@ -63,26 +63,17 @@ enum W1 {
               + " (ES256, dukcapil development key) in \(Report.seconds(MonotonicClock.now() - signStart))")
 
         let context = try Context()
-        let subscribers = [
-            try SubscriberThread(agency: "kemensos", adapter: "bansos", credit: settings.credit, capacity: total,
-                                 context: context, broker: brokers.node(forSubscriber: 0)),
-            try SubscriberThread(agency: "bpjs-kesehatan", adapter: "kepesertaan", credit: settings.credit,
-                                 capacity: total, context: context, broker: brokers.node(forSubscriber: 1)),
-        ]
-        defer { for subscriber in subscribers { subscriber.stop() } }
-        let connection = try AdapterConnection(context: context, endpoint: broker.endpoint, brokerPublicKey: broker.publicKey,
-                                               secretKeyPath: broker.curveSecretKeyPath(of: "dukcapil"))
-        try connection.hello(agency: "dukcapil", adapter: "w1")
-        defer { try? connection.send(.bye(.init(reason: .sessionClosed))) }
+        let run = try BenchmarkRun.connect(settings: settings, broker: broker,
+                                           subscriberBrokers: (brokers.node(forSubscriber: 0), brokers.node(forSubscriber: 1)),
+                                           events: events, capacity: total, context: context)
+        defer { run.close() }
+        let subscribers = run.subscribers
         print("publisher dukcapil/w1; subscribers \(subscribers.map(\.name).joined(separator: ", ")), CREDIT \(settings.credit),"
               + " one ACK per DELIVER")
         print("throughput: \(settings.rounds) rounds × \(Report.grouped(Double(settings.events))) events, window"
               + " \(settings.window) unanswered, ≤ \(settings.batch) events per PUBLISH; latency: \(settings.rounds) rounds ×"
               + " \(settings.duration) s at \(Report.grouped(Double(settings.rate))) events/s offered")
 
-        let run = BenchmarkRun(settings: settings, broker: broker, events: events,
-                               publisher: Publisher(connection: connection, capacity: total, batch: settings.batch),
-                               subscribers: subscribers)
         try run.warmUp()
         print(FsyncProbe.describe(in: broker.dataDirectory))
         let throughput = try run.runThroughput()

@@ -27,20 +27,10 @@ enum Soak {
         let context = try Context()
         // The logs grow as the soak's events arrive (16 bytes per event for both).
         let limit = measured + Int(seconds * 100_000)
-        let subscribers = [
-            try SubscriberThread(agency: "kemensos", adapter: "bansos", credit: settings.credit, capacity: measured,
-                                 limit: limit, context: context, broker: broker),
-            try SubscriberThread(agency: "bpjs-kesehatan", adapter: "kepesertaan", credit: settings.credit,
-                                 capacity: measured, limit: limit, context: context, broker: broker),
-        ]
-        defer { for subscriber in subscribers { subscriber.stop() } }
-        let connection = try AdapterConnection(context: context, endpoint: broker.endpoint, brokerPublicKey: broker.publicKey,
-                                               secretKeyPath: broker.curveSecretKeyPath(of: "dukcapil"))
-        try connection.hello(agency: "dukcapil", adapter: "w1")
-        defer { try? connection.send(.bye(.init(reason: .sessionClosed))) }
-        let publisher = Publisher(connection: connection, capacity: measured, batch: settings.batch)
-        let run = BenchmarkRun(settings: settings, broker: broker, events: events, publisher: publisher,
-                               subscribers: subscribers)
+        let run = try BenchmarkRun.connect(settings: settings, broker: broker, subscriberBrokers: (broker, broker),
+                                           events: events, capacity: measured, limit: limit, context: context)
+        defer { run.close() }
+        let subscribers = run.subscribers
         try run.warmUp()
 
         // The maximum, measured now on this machine under its current load, as phase (a) does.
@@ -66,7 +56,7 @@ enum Soak {
             interval: settings.soakInterval, start: start, csv: csv)
         let outcome: Publisher.Outcome
         do {
-            outcome = try publisher.publishSoak(indexes: indexes, rate: rate, window: settings.window, counters: counters) {
+            outcome = try run.publisher.publishSoak(indexes: indexes, rate: rate, window: settings.window, counters: counters) {
                 try events.signed(index: $0)
             }
             // With a REJECTED event, not all will arrive: the check below reports it.
