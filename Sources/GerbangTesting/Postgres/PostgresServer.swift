@@ -208,22 +208,12 @@ public final class PostgresServer: Sendable {
 
     /// Runs a PostgreSQL program to completion and returns its status and output.
     private func run(_ name: String, _ arguments: [String], asServerUser: Bool = true) throws -> (status: Int32, output: String) {
-        let child = Process()
         if asServerUser {
-            child.executableURL = commandURL(name)
-            child.arguments = commandArguments(name, arguments)
-        } else {
-            child.executableURL = binDirectory.appendingPathComponent(name)
-            child.arguments = arguments
+            return try Command.run(commandURL(name), commandArguments(name, arguments),
+                                   workingDirectory: FileManager.default.temporaryDirectory)
         }
-        child.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let output = Pipe()
-        child.standardOutput = output
-        child.standardError = output
-        try child.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
-        return (child.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try Command.run(binDirectory.appendingPathComponent(name), arguments,
+                               workingDirectory: FileManager.default.temporaryDirectory)
     }
 
     private static func findBinaries() throws -> URL {

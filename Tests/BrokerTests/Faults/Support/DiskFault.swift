@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import GerbangTesting
 
 /// A tmpfs mounted for one test (`mount -t tmpfs -o size=…`), unmounted by ``unmount()`` or
 /// at the latest in `deinit` (lazily, so that a broker still holding files cannot keep it).
@@ -33,16 +34,7 @@ final class TmpfsMount {
     deinit { unmount() }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try Command.run(URL(fileURLWithPath: executable), arguments)
     }
 }
 
