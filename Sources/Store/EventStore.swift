@@ -40,6 +40,13 @@ public protocol EventStore: Sendable {
     /// event with the same (`source`, `id`) was accepted within the de-duplication window.
     func append(_ event: NewEvent) async throws(StoreError) -> AppendOutcome
 
+    /// Appends several events, in order, each exactly as ``append(_:)`` would (a later one is a
+    /// duplicate of an earlier one of the same call when they share `source` and `id`); one
+    /// result per event, in the same order. What the broker uses for the events of one PUBLISH:
+    /// a backend may write them in one operation of its write queue instead of one each (the
+    /// default implementation appends them one after the other).
+    func append(_ events: [NewEvent]) async -> [Result<AppendOutcome, StoreError>]
+
     // MARK: Delivery
 
     /// Claims up to `limit` `ready` deliveries of `subscription` in acceptance order for
@@ -148,4 +155,20 @@ public protocol EventStore: Sendable {
     /// Finishes the writes in hand and closes the store; later calls fail with
     /// ``StoreErrorReason/closed``.
     func close() async
+}
+
+extension EventStore {
+    /// Appends the events one after the other with ``append(_:)``.
+    public func append(_ events: [NewEvent]) async -> [Result<AppendOutcome, StoreError>] {
+        var results: [Result<AppendOutcome, StoreError>] = []
+        results.reserveCapacity(events.count)
+        for event in events {
+            do throws(StoreError) {
+                results.append(.success(try await append(event)))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
 }

@@ -4,8 +4,9 @@ import Store
 
 /// Something a task finished off the socket thread, handed to the broker loop.
 enum LoopSignal: Sendable {
-    /// One published event's answer, for the session that published it.
-    case publishAnswered(sessionID: UInt64, answer: GMPMessage, storedForSubscribers: Bool)
+    /// The answers to published events (one chunk of a PUBLISH), for the session that published
+    /// them; `storedForSubscribers`: at least one was stored (not a duplicate).
+    case publishAnswered(sessionID: UInt64, answers: [GMPMessage], storedForSubscribers: Bool)
     /// A claim for a session finished (possibly empty).
     case claimed(sessionID: UInt64, consumer: ConsumerID, deliveries: [ClaimedDelivery])
     /// The timer task (lease expiry, due retries) finished; `changed` deliveries became ready;

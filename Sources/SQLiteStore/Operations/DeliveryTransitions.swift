@@ -26,39 +26,45 @@ enum DeliveryTransitions {
                   AND b.partition_key IS NOT NULL AND b.state IN ('inflight', 'waiting')))
             """
         }
-        let candidates = try Row.fetchCursor(
-            database.cachedStatement(sql: """
-                SELECT d.id, d.attempt, \(EventColumns.qualified)
-                FROM delivery AS d JOIN event AS e ON e.seq = d.seq
-                WHERE d.subscription = ? AND d.state = 'ready' \(partitionGuard)
-                ORDER BY d.seq
-                """),
-            arguments: [subscription.rawValue]
-        )
+        let candidates = try HotStatement("""
+            SELECT d.id, d.attempt, \(EventColumns.qualified)
+            FROM delivery AS d JOIN event AS e ON e.seq = d.seq
+            WHERE d.subscription = ? AND d.state = 'ready' \(partitionGuard)
+            ORDER BY d.seq
+            """, in: database)
+        candidates.bind(1, subscription.rawValue)
         // Collect first, update after: SQLite leaves undefined which rows a running SELECT
         // visits when the same connection modifies them meanwhile.
         var picked: [(id: Int64, attempt: Int, event: StoredEvent)] = []
         var claimedPartitions = Set<String>()
-        while picked.count < limit, let row = try candidates.next() {
-            let partition: String? = row["partition_key"]
-            if ordering == .partitionKey, let partition, !claimedPartitions.insert(partition).inserted {
-                continue
+        do {
+            defer { candidates.reset() }
+            while picked.count < limit, try candidates.step() {
+                let partition = candidates.string(EventColumns.partitionKeyColumn + 2)
+                if ordering == .partitionKey, let partition, !claimedPartitions.insert(partition).inserted {
+                    continue
+                }
+                picked.append((candidates.int64(0), Int(candidates.int64(1)) + 1,
+                               StoredEvent(eventColumnsOf: candidates, from: 2)))
             }
-            picked.append((row["id"], row["attempt"] as Int + 1, StoredEvent(eventRow: row)))
         }
         let nowMilliseconds = Timestamp.milliseconds(now)
         let deadline = Timestamp.milliseconds(leaseDeadline)
         // The attempt starts here; it is read back from this row (`claimed_at`) until it ends, and
         // an attempt row is written only if it ends other than acknowledged (`recordEndedAttempt`).
-        let update = try database.cachedStatement(sql: """
+        let update = try HotStatement("""
             UPDATE delivery SET state = 'inflight', attempt = ?, consumer = ?, lease_deadline = ?,
                 claimed_at = ?, retry_at = NULL, updated_at = ?
             WHERE id = ?
-            """)
+            """, in: database)
         return try picked.map { pick in
-            try update.execute(arguments: [
-                pick.attempt, consumer.rawValue, deadline, nowMilliseconds, nowMilliseconds, pick.id,
-            ])
+            update.bind(1, pick.attempt)
+            update.bind(2, consumer.rawValue)
+            update.bind(3, deadline)
+            update.bind(4, nowMilliseconds)
+            update.bind(5, nowMilliseconds)
+            update.bind(6, pick.id)
+            try update.execute()
             return ClaimedDelivery(
                 id: DeliveryID(pick.id),
                 subscription: subscription,
@@ -82,25 +88,33 @@ enum DeliveryTransitions {
     ) throws -> (outcome: SettleOutcome, settled: AuditEntry.SettledDelivery?) {
         // A SELECT, then an UPDATE by rowid: `UPDATE … RETURNING` would fill a temporary table
         // and open a statement journal for every answer.
-        guard let row = try Row.fetchOne(
-            database.cachedStatement(sql: "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = ?"),
-            arguments: [delivery.rawValue]
-        ) else { return (.unknownDelivery, nil) }
-        let state = DeliveryState(rawValue: row["state"] as String) ?? .ready
+        let current = try HotStatement(
+            "SELECT state, consumer, seq, subscription, attempt FROM delivery WHERE id = ?", in: database)
+        current.bind(1, delivery.rawValue)
+        guard try current.step() else {
+            current.reset()
+            return (.unknownDelivery, nil)
+        }
+        let state = DeliveryState(rawValue: current.string(0) ?? "") ?? .ready
+        let holder = current.string(1)
+        let settled = AuditEntry.SettledDelivery(subscription: current.string(3) ?? "", sequence: current.int64(2),
+                                                delivery: delivery.rawValue, attempt: current.int64(4))
+        current.reset()
         if state.isFinal { return (.alreadyFinal(state), nil) }
-        if state == .inFlight, (row["consumer"] as String?) != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
-        let settled = AuditEntry.SettledDelivery(subscription: row["subscription"], sequence: row["seq"],
-                                                delivery: delivery.rawValue, attempt: row["attempt"])
+        if state == .inFlight, holder != consumer.rawValue { return (.heldByAnotherConsumer, nil) }
 
         let nowMilliseconds = Timestamp.milliseconds(now)
         switch settlement {
         case .acknowledge where state == .inFlight:
             // The acknowledged attempt stays readable from the row (consumer, claimed_at,
             // updated_at): no attempt row.
-            try database.cachedStatement(sql: """
+            let acknowledge = try HotStatement("""
                 UPDATE delivery SET state = 'acked', lease_deadline = NULL, retry_at = NULL, updated_at = ?
                 WHERE id = ?
-                """).execute(arguments: [nowMilliseconds, delivery.rawValue])
+                """, in: database)
+            acknowledge.bind(1, nowMilliseconds)
+            acknowledge.bind(2, delivery.rawValue)
+            try acknowledge.execute()
         case .acknowledge:
             // Not in flight (its lease ended first): no attempt of this consumer to end.
             try database.cachedStatement(sql: """

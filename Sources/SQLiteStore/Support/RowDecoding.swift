@@ -8,6 +8,8 @@ enum EventColumns {
     /// `seq, source, event_id, type, subject, partition_key, time, accepted_at, body` of alias `e`.
     static let qualified =
         "e.seq, e.source, e.event_id, e.type, e.subject, e.partition_key, e.time, e.accepted_at, e.body"
+    /// The position of `partition_key` among ``qualified``'s columns (0-based).
+    static let partitionKeyColumn: Int32 = 5
 }
 
 extension StoredEvent {
@@ -24,6 +26,24 @@ extension StoredEvent {
             time: row["time"],
             body: [UInt8](body),
             acceptedAt: Timestamp.date(row["accepted_at"] as Int64)
+        )
+    }
+}
+
+extension StoredEvent {
+    /// Decodes the event columns (``EventColumns/qualified``, in that order) of the current row of
+    /// a hot statement, starting at column `first`.
+    init(eventColumnsOf statement: HotStatement, from first: Int32) {
+        self.init(
+            sequence: EventSequence(statement.int64(first)),
+            source: statement.string(first + 1) ?? "",
+            id: statement.string(first + 2) ?? "",
+            type: statement.string(first + 3) ?? "",
+            subject: statement.string(first + 4),
+            partitionKey: statement.string(first + EventColumns.partitionKeyColumn),
+            time: statement.string(first + 6),
+            body: statement.bytes(first + 8),
+            acceptedAt: Timestamp.date(statement.int64(first + 7))
         )
     }
 }

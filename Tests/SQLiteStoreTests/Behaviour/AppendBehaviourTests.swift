@@ -53,6 +53,52 @@ struct AppendBehaviourTests {
         }
     }
 
+    @Test("events appended together are answered in order, each as if appended alone", arguments: StoreBackend.all)
+    func severalEventsInOneCall(backend: StoreBackend) async throws {
+        try await backend.withStore { store, _ in
+            let earlier = try await store.appendNew(TestEvents.make(id: "earlier"))
+            var invalid = TestEvents.make(id: "")
+            invalid.body = Array("{}".utf8)
+            let events = [
+                TestEvents.make(id: "first"),
+                TestEvents.make(id: "second", partitionKey: "nik-2"),
+                TestEvents.make(id: "first", acceptedAt: TestEvents.t0.addingTimeInterval(1)),
+                invalid,
+                TestEvents.make(id: "earlier", acceptedAt: TestEvents.t0.addingTimeInterval(2)),
+                TestEvents.make(id: "third", subscriptions: [TestEvents.subscriberB]),
+            ]
+            let results = await store.append(events)
+            #expect(results.count == events.count)
+            let outcomes = results.map { try? $0.get() }
+            guard case .accepted(let first)? = outcomes[0], case .accepted(let second)? = outcomes[1],
+                  case .accepted(let third)? = outcomes[5] else {
+                Issue.record("expected first, second and third to be accepted: \(results)")
+                return
+            }
+            #expect(earlier < first && first < second && second < third, "acceptance order is the call's order")
+            #expect(outcomes[2] == .duplicate(originalSequence: first), "a duplicate of an event of the same call")
+            #expect(outcomes[4] == .duplicate(originalSequence: earlier), "a duplicate of an earlier call")
+            guard case .failure(let error) = results[3] else {
+                Issue.record("the event without an id was not refused: \(results[3])")
+                return
+            }
+            #expect(error.reason == .invalidArgument)
+
+            let history = try await store.history(HistoryQuery())
+            #expect(history.map(\.id) == ["earlier", "first", "second", "third"])
+            let record = try #require(try await store.event(sequence: second))
+            #expect(record.event.partitionKey == "nik-2")
+            #expect(record.event.body == events[1].body)
+            #expect(record.deliveries.map(\.subscription) == [TestEvents.subscriberB, TestEvents.subscriberA])
+            let stats = try await store.queueStats(subscriptions: [TestEvents.subscriberA, TestEvents.subscriberB],
+                                                   now: TestEvents.t0)
+            #expect(stats.map(\.ready) == [4, 3], "\(stats)")
+            let counters = await store.writeStatistics()
+            #expect(counters.eventsAppended == 4)
+            #expect(counters.duplicates == 2)
+        }
+    }
+
     @Test("after the window the same (source, id) is accepted again", arguments: StoreBackend.all)
     func duplicateAfterWindow(backend: StoreBackend) async throws {
         try await backend.withStore { store, _ in

@@ -61,4 +61,38 @@ struct OperationIsolationTests {
         #expect(report.finding == nil)
         #expect(report.recordsChecked == 40)
     }
+
+    @Test("events appended together: one that breaks a constraint fails alone, the others are stored and audited")
+    func batchAppendWithAFailingEvent() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-batch-isolation")
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("gerbang.sqlite").path
+        let store = try await SQLiteStore.open(configuration: SQLiteStoreConfiguration(path: path), logger: .quietTestLogger)
+        // A constraint the store does not know about: an event with this id cannot be inserted.
+        try await store.write { database in
+            try database.execute(sql: """
+                CREATE TRIGGER refuse_poison BEFORE INSERT ON event WHEN NEW.event_id = 'poison'
+                BEGIN SELECT RAISE(ABORT, 'poisoned event'); END
+                """)
+        }
+        let ids = ["a", "b", "poison", "c", "a"]
+        let results = await store.append(ids.map { TestEvents.make(id: $0) })
+        let outcomes = results.map { try? $0.get() }
+        #expect(outcomes[0]?.isDuplicate == false && outcomes[1]?.isDuplicate == false && outcomes[3]?.isDuplicate == false)
+        #expect(outcomes[4] == outcomes[0].map { .duplicate(originalSequence: $0.sequence) })
+        guard case .failure(let error) = results[2] else {
+            Issue.record("the poisoned event was stored: \(results[2])")
+            return
+        }
+        #expect(error.message.contains("poisoned event"), "\(error)")
+        let stored = try await store.read("ids") { database in
+            try String.fetchAll(database, sql: "SELECT event_id FROM event ORDER BY seq")
+        }
+        #expect(stored == ["a", "b", "c"])
+        await store.close()
+
+        let report = try AuditVerifier(trust: nil).verify(try SQLiteAuditSource(path: path))
+        #expect(report.finding == nil)
+        #expect(report.recordsChecked == 3)
+    }
 }
