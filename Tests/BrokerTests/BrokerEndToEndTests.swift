@@ -58,6 +58,78 @@ struct BrokerEndToEndTests {
         }
     }
 
+    /// A PUBLISH larger than one chunk of the pipeline (`BrokerLoop.publishChunkSize`): every
+    /// event is answered once; an event repeated within the PUBLISH is stored once (the other is
+    /// its duplicate), rejections in between are answered, and every stored event is delivered
+    /// exactly once, in acceptance order.
+    @Test func aLargePublishIsAnsweredEventByEvent() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil")
+            var events: [GMPMessage.Publish.Event] = []
+            var distinct: [[UInt8]] = []
+            for tag in UInt64(1)...40 {
+                let event: [UInt8]
+                switch tag {
+                case 9, 30: event = try TestEvents.tampered(broker: broker)
+                case 20, 37: event = distinct[Int(tag) % 7]
+                default:
+                    event = try TestEvents.signed(broker: broker)
+                    distinct.append(event)
+                }
+                events.append(.init(tag: tag, event: event))
+            }
+            try publisher.send(.publish(.init(events: events)))
+            var accepted: [UInt64: GMPMessage.Accepted] = [:]
+            var rejected: [UInt64: GMPMessage.Rejected] = [:]
+            for _ in 0..<40 {
+                switch try publisher.receive() {
+                case .accepted(let answer):
+                    #expect(accepted.updateValue(answer, forKey: answer.tag) == nil, "tag \(answer.tag) answered twice")
+                case .rejected(let answer):
+                    #expect(rejected.updateValue(answer, forKey: answer.tag) == nil, "tag \(answer.tag) answered twice")
+                default:
+                    throw BrokerTestError("unexpected answer")
+                }
+            }
+            #expect(Set(rejected.keys) == [9, 30])
+            #expect(rejected.values.allSatisfy { $0.reason == .signatureInvalid })
+            #expect(accepted.count == 38)
+            let originals = accepted.values.filter { !$0.duplicate }
+            #expect(originals.count == 36)
+            #expect(Set(originals.map(\.sequence)).count == 36)
+            // Tag 20 repeats the event of tag 7, tag 37 the one of tag 3. They are in other chunks,
+            // which run concurrently: either of a pair may be stored first, the other is its
+            // duplicate with the same sequence.
+            for (original, repeated) in [(UInt64(7), UInt64(20)), (3, 37)] {
+                let pair = [accepted[original], accepted[repeated]].compactMap { $0 }
+                #expect(pair.count == 2 && pair.filter(\.duplicate).count == 1 && pair[0].sequence == pair[1].sequence,
+                        "tags \(original) and \(repeated): \(pair)")
+            }
+
+            let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+            try subscriber.hello(agency: "kemensos")
+            try subscriber.send(.credit(.init(credit: 100)))
+            var delivered: [UInt64] = []
+            for _ in 0..<36 {
+                guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
+                delivered.append(deliver.sequence)
+                try subscriber.send(.ack(.init(deliveryID: deliver.deliveryID)))
+            }
+            #expect(Set(delivered) == Set(originals.map(\.sequence)))
+            #expect(delivered == delivered.sorted(), "delivered in acceptance order")
+            try subscriber.socket.set(.receiveTimeoutMilliseconds, 700)
+            #expect(throws: ZMQError.self) { _ = try subscriber.receive() }
+
+            let port = try #require(broker.metricsPort)
+            let metrics = try HTTPGet.response(port: port, path: "/metrics")
+            #expect(metrics.contains("gerbang_accepted_total{duplicate=\"false\"} 36\n"))
+            #expect(metrics.contains("gerbang_accepted_total{duplicate=\"true\"} 2\n"))
+            #expect(broker.terminate() == 0)
+        }
+    }
+
     @Test func rejectionsCarryTheirReasonCodes() async throws {
         try await IOThread.run {
             let broker = try BrokerProcess()

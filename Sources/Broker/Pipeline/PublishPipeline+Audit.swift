@@ -18,4 +18,21 @@ extension PublishPipeline {
             logger.error("audit record of a rejection failed", metadata: ["agency": "\(agency)", "error": "\(error)"])
         }
     }
+
+    /// Records several rejections at once (concurrently, so that they share group-commit
+    /// batches instead of waiting for one commit each); returns once all are durable.
+    func recordRejections(_ rejections: [(rejected: GMPMessage.Rejected, bytes: [UInt8])], agency: String) async {
+        switch rejections.count {
+        case 0:
+            return
+        case 1:
+            await recordRejection(rejections[0].rejected, event: rejections[0].bytes, agency: agency)
+        default:
+            await withTaskGroup(of: Void.self) { group in
+                for (rejected, bytes) in rejections {
+                    group.addTask { await self.recordRejection(rejected, event: bytes, agency: agency) }
+                }
+            }
+        }
+    }
 }

@@ -14,61 +14,66 @@ extension PublishPipeline {
 
     /// Runs the pipeline for several events of one PUBLISH: the checks one after the other, then
     /// the events that passed in one store call (``EventStore/append(_:)-([NewEvent])``, one
-    /// write operation); the answers (and tail lines) in the events' order.
+    /// write operation) while the rejections are put on the audit trail; the answers (and tail
+    /// lines) in the events' order.
     func processObserved(_ events: [(tag: UInt64, bytes: [UInt8])], agency: String,
                          observe: Bool) async -> [(answer: GMPMessage, line: TailLine?)] {
         var answers = [(answer: GMPMessage, line: TailLine?)?](repeating: nil, count: events.count)
         var passed: [(index: Int, event: NewEvent)] = []
+        var refused: [(rejected: GMPMessage.Rejected, bytes: [UInt8])] = []
         passed.reserveCapacity(events.count)
         for (index, (tag, bytes)) in events.enumerated() {
             switch check(tag: tag, event: bytes, agency: agency) {
             case .reject(let rejected):
-                answers[index] = await reject(rejected, event: bytes, agency: agency, observe: observe)
+                logger.info("rejected", metadata: ["agency": "\(agency)", "reason": "\(rejected.reason.rawValue)",
+                                                   "code": "\(rejected.specificCode)", "location": "\(rejected.location)"])
+                answers[index] = (.rejected(rejected), observe ? Self.rejectionLine(rejected, event: bytes, agency: agency) : nil)
+                refused.append((rejected, bytes))
             case .store(let newEvent):
                 passed.append((index, newEvent))
             }
         }
-        if !passed.isEmpty {
-            let results = await store.append(passed.map(\.event))
-            for ((index, newEvent), result) in zip(passed, results) {
-                let (tag, bytes) = events[index]
-                switch result {
-                case .success(let outcome):
-                    logger.debug("accepted", metadata: ["agency": "\(agency)", "sequence": "\(outcome.sequence)",
-                                                        "duplicate": "\(outcome.isDuplicate)"])
-                    let answer = GMPMessage.accepted(.init(tag: tag, sequence: UInt64(outcome.sequence.rawValue),
-                                                           duplicate: outcome.isDuplicate))
-                    let line = observe
-                        ? TailLine(time: newEvent.acceptedAt, status: .accepted, type: newEvent.type, source: agency,
-                                   subject: newEvent.subject, sequence: outcome.sequence.rawValue, eventID: newEvent.id,
-                                   duplicate: outcome.isDuplicate ? true : nil)
-                        : nil
-                    answers[index] = (answer, line)
-                case .failure(let error):
-                    logger.error("store append failed; answering REJECTED",
-                                 metadata: ["reason": "\(error.reason.rawValue)", "error": "\(error.message)", "agency": "\(agency)"])
-                    let reason: ReasonCode = error.isStorageFailure ? .storeUnavailable : .brokerInternal
-                    let rejected = GMPMessage.Rejected(tag: tag, reason: reason, specificCode: error.reason.rawValue,
-                                                       message: "the event could not be stored durably")
-                    answers[index] = await reject(rejected, event: bytes, agency: agency, observe: observe, log: false)
-                }
+        let store = store
+        let newEvents = passed.map(\.event)
+        let results: [Result<AppendOutcome, StoreError>]
+        if refused.isEmpty {
+            results = await store.append(newEvents)
+        } else {
+            // The rejections' audit records and the append share the next group-commit batches.
+            async let appended = newEvents.isEmpty ? [] : store.append(newEvents)
+            await recordRejections(refused, agency: agency)
+            results = await appended
+        }
+        refused.removeAll()
+        for ((index, newEvent), result) in zip(passed, results) {
+            let (tag, bytes) = events[index]
+            switch result {
+            case .success(let outcome):
+                logger.debug("accepted", metadata: ["agency": "\(agency)", "sequence": "\(outcome.sequence)",
+                                                    "duplicate": "\(outcome.isDuplicate)"])
+                let answer = GMPMessage.accepted(.init(tag: tag, sequence: UInt64(outcome.sequence.rawValue),
+                                                       duplicate: outcome.isDuplicate))
+                let line = observe
+                    ? TailLine(time: newEvent.acceptedAt, status: .accepted, type: newEvent.type, source: agency,
+                               subject: newEvent.subject, sequence: outcome.sequence.rawValue, eventID: newEvent.id,
+                               duplicate: outcome.isDuplicate ? true : nil)
+                    : nil
+                answers[index] = (answer, line)
+            case .failure(let error):
+                logger.error("store append failed; answering REJECTED",
+                             metadata: ["reason": "\(error.reason.rawValue)", "error": "\(error.message)", "agency": "\(agency)"])
+                let reason: ReasonCode = error.isStorageFailure ? .storeUnavailable : .brokerInternal
+                let rejected = GMPMessage.Rejected(tag: tag, reason: reason, specificCode: error.reason.rawValue,
+                                                   message: "the event could not be stored durably")
+                answers[index] = (.rejected(rejected), observe ? Self.rejectionLine(rejected, event: bytes, agency: agency) : nil)
+                refused.append((rejected, bytes))
             }
         }
+        await recordRejections(refused, agency: agency)
         return answers.enumerated().map { index, answer in
             answer ?? (.rejected(GMPMessage.Rejected(tag: events[index].tag, reason: .brokerInternal,
                                                      message: "the event was not answered")), nil)
         }
-    }
-
-    /// A rejection's answer: logged (unless the caller did), on the audit trail, with its tail line.
-    private func reject(_ rejected: GMPMessage.Rejected, event bytes: [UInt8], agency: String, observe: Bool,
-                        log: Bool = true) async -> (answer: GMPMessage, line: TailLine?) {
-        if log {
-            logger.info("rejected", metadata: ["agency": "\(agency)", "reason": "\(rejected.reason.rawValue)",
-                                               "code": "\(rejected.specificCode)", "location": "\(rejected.location)"])
-        }
-        await recordRejection(rejected, event: bytes, agency: agency)
-        return (.rejected(rejected), observe ? Self.rejectionLine(rejected, event: bytes, agency: agency) : nil)
     }
 
     /// The tail line of a rejection: reason (with the specific code) and the event's type, id

@@ -442,11 +442,12 @@ final class BrokerLoop {
         }
     }
 
-    /// The most events of one PUBLISH that one task checks and appends together. Small enough
-    /// that a chunk's checks (~0.1 ms of CPU per event) add little to its events' latency, large
-    /// enough that the task, the store write and the answer to the loop are shared (benchmark
-    /// `w1`, docs/benchmarks.md).
-    static let publishChunkSize = 8
+    /// The most events of one PUBLISH that one task checks and appends together: the task, the
+    /// store write and the answer to the loop are shared by up to this many events. A chunk's
+    /// checks run one after the other (~0.1 ms of CPU per event), so it bounds what a large
+    /// PUBLISH adds to its last event's latency, while the other chunks run on the other cores.
+    /// 16 measured best in w1 (8: ~5 % more CPU per event; 32: no better; docs/benchmarks.md).
+    static let publishChunkSize = 16
 
     /// Runs the pipeline for `events` in a task and hands their answers to the loop.
     private func process(_ events: [(tag: UInt64, bytes: [UInt8])], session: BrokerSession) {

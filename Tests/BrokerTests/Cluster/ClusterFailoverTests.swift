@@ -142,7 +142,12 @@ extension Cluster {
                     let again = Set(subscribers.filter { $0.agency == agency && $0.node != 3 }
                         .flatMap { subscriber in subscriber.attempts.filter { $0.value.contains { $0 > 1 } }.keys })
                     let lost = (heldAtKill[agency] ?? []).subtracting(again)
-                    #expect(lost.isEmpty, "\(agency): \(lost.count) deliveries held by node 3 were not redelivered elsewhere")
+                    let lostDetail = lost.sorted().prefix(5).map { event in
+                        "\(event): " + subscribers.filter { $0.agency == agency }
+                            .map { "node \($0.node) \($0.attempts[event] ?? []) acked \($0.acknowledged.contains(event))" }
+                            .joined(separator: ", ")
+                    }
+                    #expect(lost.isEmpty, "\(agency): \(lost.count) deliveries held by node 3 were not redelivered elsewhere: \(lostDetail)")
                     #expect(!(heldAtKill[agency] ?? []).isEmpty, "\(agency): node 3 held deliveries when it died")
                 }
                 #expect(subscribers.allSatisfy { $0.unexpected.isEmpty }, "\(subscribers.flatMap(\.unexpected).prefix(5))")
