@@ -1,3 +1,4 @@
+import Foundation
 import GerbangJSON
 
 /// A CloudEvents 1.0 event in structured JSON mode (`application/cloudevents+json`).
@@ -51,6 +52,8 @@ public struct CloudEvent: Sendable, Hashable {
     public var subject: String? { string(CloudEventAttribute.subject) }
     /// `time`: when the occurrence happened, as its RFC 3339 text.
     public var time: String? { string(CloudEventAttribute.time) }
+    /// The instant `time` names (RFC 3339 `date-time`), or nil when `time` is absent or not one.
+    public var timeInstant: Date? { time.flatMap(RFC3339Timestamp.instant) }
     /// `datacontenttype`: media type of `data` (JSON when absent).
     public var datacontenttype: String? { string(CloudEventAttribute.datacontenttype) }
     /// `dataschema`: absolute URI of the schema `data` adheres to.

@@ -1,4 +1,5 @@
 @testable import Broker
+import Envelope
 import Foundation
 import GMP
 import Store
@@ -28,12 +29,17 @@ import Testing
         #expect(limiter.admit("dukcapil", now: start + .milliseconds(1_010)))
     }
 
-    @Test func clockSkewParsesRFC3339() {
-        #expect(ClockSkewPolicy.parse("2026-11-19T09:42:17+07:00") != nil)
-        #expect(ClockSkewPolicy.parse("2026-11-19T02:42:17.125Z") != nil)
-        #expect(ClockSkewPolicy.parse("19-11-2026") == nil)
-        let reference = ClockSkewPolicy.parse("2026-11-19T02:42:17Z")!
-        #expect(ClockSkewPolicy.parse("2026-11-19T09:42:17+07:00") == reference)
+    @Test func clockSkewRejectsTimesOutsideTheWindow() throws {
+        let policy = ClockSkewPolicy(maxFutureSeconds: 300, maxAgeSeconds: 3_600)
+        let now = Date(timeIntervalSince1970: 1_795_314_137)  // 2026-11-22T02:22:17Z
+        func event(time: String) throws -> CloudEvent {
+            try CloudEvent(parsing: Array(#"{"specversion":"1.0","id":"1","source":"/x","type":"t","time":"\#(time)"}"#.utf8))
+        }
+        #expect(policy.check(try event(time: "2026-11-22T09:27:17+07:00"), tag: 1, now: now) == nil, "5 min ahead")
+        #expect(policy.check(try event(time: "2026-11-22T09:27:18+07:00"), tag: 2, now: now)?.reason == .eventClockSkew)
+        #expect(policy.check(try event(time: "2026-11-22T01:22:17.000Z"), tag: 3, now: now) == nil, "1 h old")
+        let old = policy.check(try event(time: "2026-11-22T01:22:16.5Z"), tag: 4, now: now)
+        #expect(old?.reason == .eventClockSkew && old?.location == "/time" && old?.tag == 4)
     }
 
     @Test func metricsRenderCountersQueuesAndHistograms() {

@@ -8,7 +8,8 @@ import Store
 /// `Sendable`: a value type of strings and numbers.
 struct ObservedEvent: Sendable, Hashable {
     let type: String
-    let agency: String
+    /// The event's `source`; its agency (``agency``) is derived only when a line is built.
+    let source: String
     let subject: String?
     let sequence: Int64
     let id: String
@@ -16,11 +17,15 @@ struct ObservedEvent: Sendable, Hashable {
     /// The attributes of a stored event.
     init(_ event: StoredEvent) {
         type = event.type
-        agency = AgencySource.agency(of: event.source)
+        source = event.source
         subject = event.subject
         sequence = event.sequence.rawValue
         id = event.id
     }
+
+    /// The agency named by `source` (`AgencySource`): read for tail lines only, so that a
+    /// delivery without a tail connected does not parse it.
+    var agency: String { AgencySource.agency(of: source) }
 
     /// A delivery line about this event.
     func line(_ status: TailStatus, subscription: String, subscriber: String, attempt: Int, deliveryID: Int64,

@@ -19,7 +19,7 @@ public struct ClockSkewPolicy: Sendable, Hashable {
     /// The rejection for an event whose `time` lies outside the allowed window, or nil. A `time`
     /// that is absent or not RFC 3339 is left to the schema (`schema.violation` on `/time`).
     func check(_ event: CloudEvent, tag: UInt64, now: Date) -> GMPMessage.Rejected? {
-        guard let text = event.time, let time = Self.parse(text) else { return nil }
+        guard let time = event.timeInstant else { return nil }
         let offset = time.timeIntervalSince(now)
         if offset > Double(maxFutureSeconds) {
             return .init(tag: tag, reason: .eventClockSkew,
@@ -32,9 +32,4 @@ public struct ClockSkewPolicy: Sendable, Hashable {
         return nil
     }
 
-    /// RFC 3339 date-time, with or without fractional seconds.
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 3339 §5.6 `date-time`: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, `T` and `Z` in either case,
 /// with calendar-correct days (leap years included) and leap second 60 allowed.
 enum RFC3339Timestamp {
@@ -37,6 +39,48 @@ enum RFC3339Timestamp {
               let offsetMinute = number(index + 4, 2)
         else { return false }
         return offsetHour <= 23 && offsetMinute <= 59
+    }
+
+    /// The instant `text` names, or nil when it is not a valid `date-time` (``isValid(_:)``).
+    /// Fractional seconds are kept to the nanosecond; a leap second (`:60`) is the first instant
+    /// of the next minute.
+    static func instant(_ text: String) -> Date? {
+        guard isValid(text) else { return nil }
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ count: Int) -> Int {
+            var value = 0
+            for byte in bytes[start..<(start + count)] { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+            return value
+        }
+        var seconds = daysSinceEpoch(year: number(0, 4), month: number(5, 2), day: number(8, 2)) * 86_400
+            + number(11, 2) * 3_600 + number(14, 2) * 60 + number(17, 2)
+        var index = 19
+        var fraction = 0.0
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var scale = 0.1
+            while (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                if scale >= 1e-9 { fraction += Double(bytes[index] - UInt8(ascii: "0")) * scale }
+                scale /= 10
+                index += 1
+            }
+        }
+        if bytes[index] | 0x20 != UInt8(ascii: "z") {
+            let offset = number(index + 1, 2) * 3_600 + number(index + 4, 2) * 60
+            seconds += bytes[index] == UInt8(ascii: "+") ? -offset : offset
+        }
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (the "days from civil" algorithm,
+    /// https://howardhinnant.github.io/date_algorithms.html#days_from_civil).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
