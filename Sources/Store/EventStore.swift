@@ -156,19 +156,3 @@ public protocol EventStore: Sendable {
     /// ``StoreErrorReason/closed``.
     func close() async
 }
-
-extension EventStore {
-    /// Appends the events one after the other with ``append(_:)``.
-    public func append(_ events: [NewEvent]) async -> [Result<AppendOutcome, StoreError>] {
-        var results: [Result<AppendOutcome, StoreError>] = []
-        results.reserveCapacity(events.count)
-        for event in events {
-            do throws(StoreError) {
-                results.append(.success(try await append(event)))
-            } catch {
-                results.append(.failure(error))
-            }
-        }
-        return results
-    }
-}

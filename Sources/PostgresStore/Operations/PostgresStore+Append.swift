@@ -12,14 +12,7 @@ extension PostgresStore {
         let window = Timestamp.milliseconds(configuration.deduplicationWindow)
         let audited = configuration.auditEnabled
         let outcome = try await write(needsWriteOrder: true) { transaction in
-            let outcome = try await Self.insert(event, deduplicationWindow: window, in: transaction)
-            if audited, case .accepted(let sequence) = outcome {
-                try await PostgresAuditLedger.append(
-                    .eventAccepted(sequence: sequence.rawValue, source: event.source, id: event.id, type: event.type,
-                                   body: event.body, acceptedAt: event.acceptedAt),
-                    in: transaction)
-            }
-            return outcome
+            try await Self.insert(event, deduplicationWindow: window, audited: audited, in: transaction)
         }
         writer.recordAppend(duplicate: outcome.isDuplicate)
         return outcome
@@ -27,56 +20,35 @@ extension PostgresStore {
 
     /// Appends the events of one PUBLISH in one operation of the group-commit writer, in order,
     /// each with its own statement in the batch's transaction (which holds the write-order lock):
-    /// one submission and one commit wait for all of them. An event that fails validation gets
-    /// its error and the others go on; when the operation fails, nothing of it was committed and
-    /// each event is appended again on its own, so that each gets its own outcome.
+    /// one submission and one commit wait for all of them
+    /// (``Store/EventStore/appendTogether(_:_:)``: invalid events and a failing operation).
     public func append(_ events: [NewEvent]) async -> [Result<AppendOutcome, StoreError>] {
-        var results = [Result<AppendOutcome, StoreError>?](repeating: nil, count: events.count)
-        var valid: [(index: Int, event: NewEvent)] = []
-        for (index, event) in events.enumerated() {
-            do throws(StoreError) {
-                try event.validateForAppend()
-                valid.append((index, event))
-            } catch {
-                results[index] = .failure(error)
-            }
-        }
-        if valid.count > 1 {
-            let window = Timestamp.milliseconds(configuration.deduplicationWindow)
-            let audited = configuration.auditEnabled
-            let batch = valid.map(\.event)
-            do throws(StoreError) {
-                let outcomes = try await write(needsWriteOrder: true) { transaction in
-                    var outcomes: [AppendOutcome] = []
-                    for event in batch {
-                        let outcome = try await Self.insert(event, deduplicationWindow: window, in: transaction)
-                        if audited, case .accepted(let sequence) = outcome {
-                            try await PostgresAuditLedger.append(
-                                .eventAccepted(sequence: sequence.rawValue, source: event.source, id: event.id,
-                                               type: event.type, body: event.body, acceptedAt: event.acceptedAt),
-                                in: transaction)
-                        }
-                        outcomes.append(outcome)
-                    }
-                    return outcomes
+        let window = Timestamp.milliseconds(configuration.deduplicationWindow)
+        let audited = configuration.auditEnabled
+        return await appendTogether(events) { batch throws(StoreError) in
+            let outcomes = try await write(needsWriteOrder: true) { transaction in
+                var outcomes: [AppendOutcome] = []
+                for event in batch {
+                    outcomes.append(try await Self.insert(event, deduplicationWindow: window, audited: audited, in: transaction))
                 }
-                for ((index, _), outcome) in zip(valid, outcomes) {
-                    writer.recordAppend(duplicate: outcome.isDuplicate)
-                    results[index] = .success(outcome)
-                }
-                valid.removeAll()
-            } catch {
-                // Nothing of it was committed: each on its own below.
+                return outcomes
             }
+            for outcome in outcomes { writer.recordAppend(duplicate: outcome.isDuplicate) }
+            return outcomes
         }
-        for (index, event) in valid {
-            do throws(StoreError) {
-                results[index] = .success(try await append(event))
-            } catch {
-                results[index] = .failure(error)
-            }
+    }
+
+    /// The append and, when `audited`, the accepted event's audit record in the same transaction.
+    static func insert(_ event: NewEvent, deduplicationWindow: Int64, audited: Bool,
+                       in transaction: PostgresWriteTransaction) async throws -> AppendOutcome {
+        let outcome = try await insert(event, deduplicationWindow: deduplicationWindow, in: transaction)
+        if audited, case .accepted(let sequence) = outcome {
+            try await PostgresAuditLedger.append(
+                .eventAccepted(sequence: sequence.rawValue, source: event.source, id: event.id, type: event.type,
+                               body: event.body, acceptedAt: event.acceptedAt),
+                in: transaction)
         }
-        return results.map { $0 ?? .failure(StoreError(.internal, "no outcome for an appended event")) }
+        return outcome
     }
 
     /// The append itself, in one statement (one round trip): the de-duplication check (the newest

@@ -10,70 +10,38 @@ extension SQLiteStore {
         let window = Timestamp.milliseconds(configuration.deduplicationWindow)
         let audited = configuration.auditEnabled ? auditHead : nil
         let outcome = try await write { database in
-            let outcome = try Self.insert(event, deduplicationWindow: window, into: database)
-            if let audited, case .accepted(let sequence) = outcome {
-                try Self.audit(event, sequence: sequence, head: audited, in: database)
-            }
-            return outcome
+            try Self.insert(event, deduplicationWindow: window, audited: audited, into: database)
         }
         writer.recordAppend(duplicate: outcome.isDuplicate)
         return outcome
     }
 
     /// Appends the events of one PUBLISH in one operation of the group-commit writer: one
-    /// submission, one closure and one resumption for all of them instead of one each. An event
-    /// that fails validation gets its error and the others go on; when the operation fails (one
-    /// event broke a constraint, or the batch's transaction failed), nothing of it was committed
-    /// (the writer rolled it back) and each event is appended again on its own, so that each
-    /// gets its own outcome.
+    /// submission, one closure and one resumption for all of them instead of one each
+    /// (``Store/EventStore/appendTogether(_:_:)``: invalid events and a failing operation).
     public func append(_ events: [NewEvent]) async -> [Result<AppendOutcome, StoreError>] {
-        var results = [Result<AppendOutcome, StoreError>?](repeating: nil, count: events.count)
-        var valid: [(index: Int, event: NewEvent)] = []
-        valid.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            do throws(StoreError) {
-                try event.validateForAppend()
-                valid.append((index, event))
-            } catch {
-                results[index] = .failure(error)
+        let window = Timestamp.milliseconds(configuration.deduplicationWindow)
+        let audited = configuration.auditEnabled ? auditHead : nil
+        return await appendTogether(events) { batch throws(StoreError) in
+            let outcomes = try await write { database in
+                try batch.map { event in
+                    try Self.insert(event, deduplicationWindow: window, audited: audited, into: database)
+                }
             }
+            for outcome in outcomes { writer.recordAppend(duplicate: outcome.isDuplicate) }
+            return outcomes
         }
-        if valid.count == 1 {
-            let (index, event) = valid[0]
-            do throws(StoreError) {
-                results[index] = .success(try await append(event))
-            } catch {
-                results[index] = .failure(error)
-            }
-        } else if !valid.isEmpty {
-            let window = Timestamp.milliseconds(configuration.deduplicationWindow)
-            let audited = configuration.auditEnabled ? auditHead : nil
-            let batch = valid.map(\.event)
-            do throws(StoreError) {
-                let outcomes = try await write { database in
-                    try batch.map { event in
-                        let outcome = try Self.insert(event, deduplicationWindow: window, into: database)
-                        if let audited, case .accepted(let sequence) = outcome {
-                            try Self.audit(event, sequence: sequence, head: audited, in: database)
-                        }
-                        return outcome
-                    }
-                }
-                for ((index, _), outcome) in zip(valid, outcomes) {
-                    writer.recordAppend(duplicate: outcome.isDuplicate)
-                    results[index] = .success(outcome)
-                }
-            } catch {
-                for (index, event) in valid {
-                    do throws(StoreError) {
-                        results[index] = .success(try await append(event))
-                    } catch {
-                        results[index] = .failure(error)
-                    }
-                }
-            }
+    }
+
+    /// The append and, when the audit trail is on (`audited`: the writer's audit head), the
+    /// accepted event's audit record in the same operation.
+    static func insert(_ event: NewEvent, deduplicationWindow: Int64, audited: AuditHeadCache?,
+                       into database: Database) throws -> AppendOutcome {
+        let outcome = try insert(event, deduplicationWindow: deduplicationWindow, into: database)
+        if let audited, case .accepted(let sequence) = outcome {
+            try audit(event, sequence: sequence, head: audited, in: database)
         }
-        return results.map { $0 ?? .failure(StoreError(.internal, "no outcome for an appended event")) }
+        return outcome
     }
 
     /// The append itself: de-duplication check, event row, deliveries (hot statements:
