@@ -31,5 +31,4 @@ public struct ClockSkewPolicy: Sendable, Hashable {
         }
         return nil
     }
-
 }

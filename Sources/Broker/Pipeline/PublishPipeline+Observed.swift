@@ -44,7 +44,7 @@ extension PublishPipeline {
             await recordRejections(refused, agency: agency)
             results = await appended
         }
-        refused.removeAll()
+        var unstored: [(rejected: GMPMessage.Rejected, bytes: [UInt8])] = []
         for ((index, newEvent), result) in zip(passed, results) {
             let (tag, bytes) = events[index]
             switch result {
@@ -66,10 +66,10 @@ extension PublishPipeline {
                 let rejected = GMPMessage.Rejected(tag: tag, reason: reason, specificCode: error.reason.rawValue,
                                                    message: "the event could not be stored durably")
                 answers[index] = (.rejected(rejected), observe ? Self.rejectionLine(rejected, event: bytes, agency: agency) : nil)
-                refused.append((rejected, bytes))
+                unstored.append((rejected, bytes))
             }
         }
-        await recordRejections(refused, agency: agency)
+        await recordRejections(unstored, agency: agency)
         return answers.enumerated().map { index, answer in
             answer ?? (.rejected(GMPMessage.Rejected(tag: events[index].tag, reason: .brokerInternal,
                                                      message: "the event was not answered")), nil)
