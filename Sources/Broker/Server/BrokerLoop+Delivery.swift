@@ -43,9 +43,14 @@ extension BrokerLoop {
                                   metadata: ["deliveries": "\(moved)", "shiftMs": "\(shift.wholeMilliseconds)"])
                 }
                 // A read first: the writes (and their fsync) only when a lease or retry is due.
-                if let next = try await store.nextScheduledTransition(), next <= Date() {
-                    changed += try await store.expireLeases(now: Date())
-                    changed += try await store.promoteDueRetries(now: Date())
+                // Due as of the tick's wall-clock reading, the one the jump detection above
+                // compared: a jump after it is detected (and the schedule moved) on the next tick
+                // before anything is due by it. Reading the clock again here, when the task runs
+                // (later on a busy machine), would make every retry due at once after a jump
+                // forward that the watch has not seen yet.
+                if let next = try await store.nextScheduledTransition(), next <= wallNow {
+                    changed += try await store.expireLeases(now: wallNow)
+                    changed += try await store.promoteDueRetries(now: wallNow)
                 }
             } catch {
                 logger.error("delivery timer failed", metadata: ["reason": "\(error.reason.rawValue)"])
