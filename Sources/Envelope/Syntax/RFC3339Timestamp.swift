@@ -3,9 +3,23 @@ import Foundation
 /// RFC 3339 §5.6 `date-time`: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, `T` and `Z` in either case,
 /// with calendar-correct days (leap years included) and leap second 60 allowed.
 enum RFC3339Timestamp {
+    /// Whether `text` is a valid `date-time`.
     static func isValid(_ text: String) -> Bool {
+        secondsSinceEpoch(text) != nil
+    }
+
+    /// The instant `text` names, or nil when it is not a valid `date-time` (``isValid(_:)``).
+    /// Fractional seconds are kept to the nanosecond; a leap second (`:60`) is the first instant
+    /// of the next minute.
+    static func instant(_ text: String) -> Date? {
+        secondsSinceEpoch(text).map { Date(timeIntervalSince1970: Double($0.whole) + $0.fraction) }
+    }
+
+    /// Checks `text` and computes its instant in one pass: whole seconds since 1970-01-01T00:00Z
+    /// and the fraction of a second; nil when it is not a valid `date-time`.
+    private static func secondsSinceEpoch(_ text: String) -> (whole: Int, fraction: Double)? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 20 else { return false }
+        guard bytes.count >= 20 else { return nil }
         func number(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
             var value = 0
@@ -21,55 +35,38 @@ enum RFC3339Timestamp {
               let hour = number(11, 2), bytes[13] == UInt8(ascii: ":"),
               let minute = number(14, 2), bytes[16] == UInt8(ascii: ":"),
               let second = number(17, 2)
-        else { return false }
+        else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-              hour <= 23, minute <= 59, second <= 60 else { return false }
-        var index = 19
-        if bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            let digitsStart = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            guard index > digitsStart else { return false }
-        }
-        guard index < bytes.count else { return false }
-        if bytes[index] | 0x20 == UInt8(ascii: "z") { return index + 1 == bytes.count }
-        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
-              index + 6 == bytes.count,
-              let offsetHour = number(index + 1, 2), bytes[index + 3] == UInt8(ascii: ":"),
-              let offsetMinute = number(index + 4, 2)
-        else { return false }
-        return offsetHour <= 23 && offsetMinute <= 59
-    }
-
-    /// The instant `text` names, or nil when it is not a valid `date-time` (``isValid(_:)``).
-    /// Fractional seconds are kept to the nanosecond; a leap second (`:60`) is the first instant
-    /// of the next minute.
-    static func instant(_ text: String) -> Date? {
-        guard isValid(text) else { return nil }
-        let bytes = Array(text.utf8)
-        func number(_ start: Int, _ count: Int) -> Int {
-            var value = 0
-            for byte in bytes[start..<(start + count)] { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
-            return value
-        }
-        var seconds = daysSinceEpoch(year: number(0, 4), month: number(5, 2), day: number(8, 2)) * 86_400
-            + number(11, 2) * 3_600 + number(14, 2) * 60 + number(17, 2)
+              hour <= 23, minute <= 59, second <= 60 else { return nil }
         var index = 19
         var fraction = 0.0
         if bytes[index] == UInt8(ascii: ".") {
             index += 1
+            let digitsStart = index
             var scale = 0.1
-            while (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
                 if scale >= 1e-9 { fraction += Double(bytes[index] - UInt8(ascii: "0")) * scale }
                 scale /= 10
                 index += 1
             }
+            guard index > digitsStart else { return nil }
         }
-        if bytes[index] | 0x20 != UInt8(ascii: "z") {
-            let offset = number(index + 1, 2) * 3_600 + number(index + 4, 2) * 60
-            seconds += bytes[index] == UInt8(ascii: "+") ? -offset : offset
+        guard index < bytes.count else { return nil }
+        var offsetSeconds = 0
+        if bytes[index] | 0x20 == UInt8(ascii: "z") {
+            guard index + 1 == bytes.count else { return nil }
+        } else {
+            guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+                  index + 6 == bytes.count,
+                  let offsetHour = number(index + 1, 2), bytes[index + 3] == UInt8(ascii: ":"),
+                  let offsetMinute = number(index + 4, 2),
+                  offsetHour <= 23, offsetMinute <= 59
+            else { return nil }
+            offsetSeconds = (offsetHour * 3_600 + offsetMinute * 60) * (bytes[index] == UInt8(ascii: "+") ? 1 : -1)
         }
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        let whole = daysSinceEpoch(year: year, month: month, day: day) * 86_400
+            + hour * 3_600 + minute * 60 + second - offsetSeconds
+        return (whole, fraction)
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (the "days from civil" algorithm,
