@@ -12,14 +12,14 @@ extension EventStore {
 
     /// What a backend's `append([NewEvent])` has in common: each event is validated
     /// (``NewEvent/validateForAppend()``; an invalid one gets its error and the others go on);
-    /// two or more valid ones go to `appendTogether`, which appends them in order in **one**
+    /// two or more valid ones go to `appendInOneOperation`, which appends them in order in **one**
     /// operation of the backend's write queue and returns their outcomes; when it throws, nothing
     /// of it was committed (the backend rolled the operation back), so each valid event is
     /// appended again on its own with ``append(_:)``, and each gets its own outcome. One outcome
     /// per event, in order.
     public func appendTogether(
         _ events: [NewEvent],
-        _ appendTogether: ([NewEvent]) async throws(StoreError) -> [AppendOutcome]
+        _ appendInOneOperation: ([NewEvent]) async throws(StoreError) -> [AppendOutcome]
     ) async -> [Result<AppendOutcome, StoreError>] {
         var results = [Result<AppendOutcome, StoreError>?](repeating: nil, count: events.count)
         var valid: [(index: Int, event: NewEvent)] = []
@@ -34,7 +34,7 @@ extension EventStore {
         }
         if valid.count > 1 {
             do throws(StoreError) {
-                let outcomes = try await appendTogether(valid.map(\.event))
+                let outcomes = try await appendInOneOperation(valid.map(\.event))
                 guard outcomes.count == valid.count else {
                     throw StoreError(.internal, "\(outcomes.count) outcomes for \(valid.count) events appended together")
                 }
