@@ -57,11 +57,18 @@ final class SubscriberThread: Sendable {
         throw BenchmarkError("\(name) did not get WELCOME within 15 s")
     }
 
-    /// The receive loop: DELIVER → stamp → ACK; heartbeats when idle.
+    /// The receive loop: DELIVER → stamp → ACK; heartbeats when idle. The DELIVERs read in one
+    /// go (everything already received when the first one is handled) are acknowledged together
+    /// in one ACK message, as GerbangKit does (`docs/protocol.md` 3.11).
     private static func serve(_ connection: AdapterConnection, log: ReceiveLog, stop: StopFlag) {
+        var processed: [UInt64] = []
         do {
             while !stop.isSet {
-                guard let message = try connection.receive(timeoutMilliseconds: 100) else {
+                if !processed.isEmpty, let ack = GMPMessage.Ack(deliveryIDs: processed) {
+                    processed.removeAll(keepingCapacity: true)
+                    try connection.send(.ack(ack))
+                }
+                guard let message = try connection.receive(timeoutMilliseconds: processed.isEmpty ? 100 : 0) else {
                     try connection.heartbeatIfDue(now: MonotonicClock.now())
                     continue
                 }
@@ -73,7 +80,17 @@ final class SubscriberThread: Sendable {
                         return
                     }
                     log.record(index: index, at: now)
-                    try connection.send(.ack(.init(deliveryID: deliver.deliveryID)))
+                    processed.append(deliver.deliveryID)
+                    // Read on while more is waiting; the ACK goes when nothing is left to read.
+                    while processed.count < Self.maxIDsPerAck, let next = try connection.receive(timeoutMilliseconds: 0) {
+                        if case .heartbeat = next { continue }
+                        guard case .deliver(let more) = next, let moreIndex = EventIndex.parse(more.event) else {
+                            log.fail("unexpected \(next.command.name) between DELIVERs")
+                            return
+                        }
+                        log.record(index: moreIndex, at: MonotonicClock.now())
+                        processed.append(more.deliveryID)
+                    }
                 case .heartbeat:
                     try connection.heartbeatIfDue(now: now)
                 case .error(let error):
@@ -92,6 +109,9 @@ final class SubscriberThread: Sendable {
             log.fail("\(error)")
         }
     }
+
+    /// Most delivery ids in one ACK (GerbangKit's `ClientLoop.maxIDsPerAck`).
+    static let maxIDsPerAck = 1_024
 
     /// Tells the thread to say BYE and end, and waits for it.
     func stop() {

@@ -69,7 +69,7 @@ enum W1 {
         defer { run.close() }
         let subscribers = run.subscribers
         print("publisher dukcapil/w1; subscribers \(subscribers.map(\.name).joined(separator: ", ")), CREDIT \(settings.credit),"
-              + " one ACK per DELIVER")
+              + " the DELIVERs read at once acknowledged in one ACK")
         print("throughput: \(settings.rounds) rounds × \(Report.grouped(Double(settings.events))) events, window"
               + " \(settings.window) unanswered, ≤ \(settings.batch) events per PUBLISH; latency: \(settings.rounds) rounds ×"
               + " \(settings.duration) s at \(Report.grouped(Double(settings.rate))) events/s offered")

@@ -23,7 +23,7 @@ public enum GMPCommand: UInt8, Hashable, Sendable, CaseIterable {
     case rejected = 0x12
     /// Broker delivers one event of a subscription.
     case deliver = 0x20
-    /// Adapter acknowledges a delivery.
+    /// Adapter acknowledges one or more deliveries.
     case ack = 0x21
     /// Adapter refuses a delivery, retryable or permanent.
     case nack = 0x22

@@ -77,7 +77,7 @@ extension GMPMessage: CustomStringConvertible {
         case .deliver(let deliver):
             "DELIVER(id: \(deliver.deliveryID), attempt: \(deliver.attempt), \(deliver.event.count) bytes)"
         case .ack(let ack):
-            "ACK(id: \(ack.deliveryID))"
+            ack.deliveryIDs.count == 1 ? "ACK(id: \(ack.deliveryID))" : "ACK(ids: \(ack.deliveryID) and \(ack.deliveryIDs.count - 1) more)"
         case .nack(let nack):
             "NACK(id: \(nack.deliveryID), \(nack.disposition))"
         case .credit(let credit):

@@ -7,6 +7,47 @@ import ZeroMQ
 /// End-to-end: a real `gerbangd` process, real CURVE DEALER clients, signed events.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct BrokerEndToEndTests {
+    @Test("one ACK message settles several deliveries; an id not in flight in it is ignored")
+    func oneAckSettlesSeveralDeliveries() async throws {
+        try await IOThread.run {
+            let broker = try BrokerProcess()
+            let publisher = try AdapterClient(broker: broker, agency: "dukcapil")
+            try publisher.hello(agency: "dukcapil", adapter: "siak")
+            let events = try (0..<5).map { _ in try TestEvents.signed(broker: broker) }
+            try publisher.send(.publish(.init(events: events.enumerated().map { .init(tag: UInt64($0.offset), event: $0.element) })))
+            for _ in events {
+                guard case .accepted = try publisher.receive() else { throw BrokerTestError("not accepted:\n\(broker.log)") }
+            }
+            let subscriber = try AdapterClient(broker: broker, agency: "kemensos")
+            try subscriber.hello(agency: "kemensos")
+            try subscriber.send(.credit(.init(credit: 10)))
+            var ids: [UInt64] = []
+            while ids.count < events.count {
+                guard case .deliver(let deliver) = try subscriber.receive() else { throw BrokerTestError("no DELIVER") }
+                ids.append(deliver.deliveryID)
+            }
+            // Two frames on the wire: the header with the first id, frame 1 with the other five.
+            let ack = try #require(GMPMessage.Ack(deliveryIDs: ids + [UInt64.max]))
+            #expect(try GMPMessage.ack(ack).encode().map(\.count) == [13, 40])
+            try subscriber.send(.ack(ack))
+
+            let port = try #require(broker.metricsPort)
+            var metrics = ""
+            for _ in 0..<50 {
+                metrics = try HTTPGet.response(port: port, path: "/metrics")
+                if metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"inflight\"} 0\n") { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            #expect(metrics.contains("gerbang_acknowledged_total 5\n"), "\(metrics)")
+            #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"inflight\"} 0\n"))
+            #expect(metrics.contains("gerbang_queue_depth{subscription=\"kemensos-population\",state=\"ready\"} 0\n"))
+            // The session goes on: nothing is delivered again, a HEARTBEAT is still answered normally.
+            try subscriber.socket.set(.receiveTimeoutMilliseconds, 700)
+            #expect(throws: ZMQError.self) { _ = try subscriber.receive() }
+            #expect(broker.terminate() == 0)
+        }
+    }
+
     @Test func publishIsAcceptedDeliveredAndAcknowledged() async throws {
         try await IOThread.run {
             let broker = try BrokerProcess()

@@ -28,12 +28,29 @@ struct RoundTripTests {
         .rejected(.init(tag: 6, reason: .storeUnavailable)),
         .deliver(.init(deliveryID: 7, sequence: 99, attempt: 3, leaseMilliseconds: 30000, subscription: "deaths", event: event)),
         .ack(.init(deliveryID: .max)),
+        .ack(.init(deliveryIDs: [3, 0, .max, 3])!),
         .nack(.init(deliveryID: 8, disposition: .retry(delayMilliseconds: 0), reason: "bank.timeout", message: "timeout")),
         .nack(.init(deliveryID: 9, disposition: .retry(delayMilliseconds: .max), reason: "x")),
         .nack(.init(deliveryID: 10, disposition: .permanent, reason: "bank.account-invalid", message: "rekening tidak ditemukan")),
         .credit(.init(credit: 0)),
         .credit(.init(credit: .max)),
     ]
+
+    @Test("an ACK of several deliveries carries the first id in its header and the others in frame 1")
+    func ackOfSeveralDeliveries() throws {
+        #expect(GMPMessage.Ack(deliveryIDs: []) == nil)
+        #expect(try GMPMessage.ack(.init(deliveryID: 1)).encode().count == 1)
+        let frames = try GMPMessage.ack(.init(deliveryIDs: [1, 2, 0x0102_0304_0506_0708])!).encode()
+        #expect(frames.count == 2)
+        #expect(frames[0].suffix(8) == [0, 0, 0, 0, 0, 0, 0, 1])
+        #expect(frames[1] == [0, 0, 0, 0, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8])
+        guard case .ack(let decoded) = try GMPMessage(decoding: frames, from: .adapter) else {
+            Issue.record("not an ACK")
+            return
+        }
+        #expect(decoded.deliveryIDs == [1, 2, 0x0102_0304_0506_0708])
+        #expect(decoded.deliveryID == 1)
+    }
 
     @Test("every command encodes and decodes back to the same message", arguments: messages)
     func roundTrip(_ message: GMPMessage) throws {

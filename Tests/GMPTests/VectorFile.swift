@@ -52,6 +52,7 @@ struct ValidVector: Decodable, CustomTestStringConvertible {
         var message: String?
         var location: String?
         var delivery_id: UInt64?
+        var more_delivery_ids: [UInt64]?
         var attempt: UInt32?
         var subscription: String?
         var event: String?
@@ -116,7 +117,7 @@ struct ValidVector: Decodable, CustomTestStringConvertible {
                     leaseMilliseconds: try need(f.lease_ms), subscription: try need(f.subscription),
                     event: Hex.decode(try need(f.event)) ?? []))
         case "ACK":
-            return .ack(.init(deliveryID: try need(f.delivery_id)))
+            return .ack(.init(deliveryIDs: [try need(f.delivery_id)] + (f.more_delivery_ids ?? []))!)
         case "NACK":
             let disposition: GMPMessage.Nack.Disposition =
                 try need(f.disposition) == "permanent" ? .permanent : .retry(delayMilliseconds: try need(f.delay_ms))

@@ -64,6 +64,8 @@ FIELD_FRAMES = {
     "NACK": [("reason", "identifier"), ("message", 4096)],
     "CREDIT": [],
 }
+# Optional trailing frames (section 3.11: ACK's further delivery ids).
+OPTIONAL_FRAMES = {"ACK": 1}
 # Commands ending in repeated subscription frames (section 3.2, 3.3).
 REPEATED_SUBSCRIPTIONS = {"HELLO", "WELCOME"}
 IDENTIFIER_CHARS = set(b"abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -177,7 +179,7 @@ def decode(frames: list[bytes], limits: Limits | None = None, sender: str | None
             raise GMPError("protocol.batch-too-large", None, f"{field_frames // 2} events")
     else:
         required = len(FIELD_FRAMES[name])
-        maximum = required + (limits.max_subscriptions if name in REPEATED_SUBSCRIPTIONS else 0)
+        maximum = required + (limits.max_subscriptions if name in REPEATED_SUBSCRIPTIONS else 0) + OPTIONAL_FRAMES.get(name, 0)
         if field_frames < required:
             raise GMPError("protocol.missing-frame", len(frames), f"{name} needs {required + 1} frames")
         if field_frames > maximum:
@@ -205,6 +207,11 @@ def decode(frames: list[bytes], limits: Limits | None = None, sender: str | None
         start = len(FIELD_FRAMES[name]) + 1
         fields["subscriptions"] = [_check_text(bytes(frames[i]), "identifier", "subscription", i)
                                    for i in range(start, len(frames))]
+    if name == "ACK" and len(frames) > 1:
+        more = bytes(frames[1])
+        if not more or len(more) % 8:
+            raise GMPError("protocol.malformed-frame", 1, "further delivery ids must be 8 bytes each, at least one")
+        fields["more_delivery_ids"] = list(struct.unpack(f">{len(more) // 8}Q", more))
     if name == "ACCEPTED":
         fields["duplicate"] = bool(fields.pop("flags") & 1)
     if name == "NACK":
@@ -241,4 +248,7 @@ def encode(name: str, fields: dict | None = None) -> list[bytes]:
     if name in REPEATED_SUBSCRIPTIONS:
         for subscription in fields.get("subscriptions", []):
             frames.append(_field_bytes(subscription, "identifier", "subscription", len(frames)))
+    if name == "ACK" and fields.get("more_delivery_ids"):
+        more = fields["more_delivery_ids"]
+        frames.append(struct.pack(f">{len(more)}Q", *more))
     return frames

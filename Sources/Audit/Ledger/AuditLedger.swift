@@ -18,15 +18,23 @@ public enum AuditLedger {
     @discardableResult
     public static func append(_ entry: AuditEntry, after head: (index: Int64, hash: [UInt8]),
                               in database: Database) throws -> AuditRecord {
-        let (previousIndex, previousHash) = head
-        let index = previousIndex + 1
-        let encoding = AuditEncoding.encode(entry, index: index)
-        let hash = AuditChain.link(previous: previousHash, encoding: encoding)
-        try database.cachedStatement(sql: "INSERT INTO audit_record (idx, kind, at, encoding, hash) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [index, entry.kind.rawValue, entry.timeMilliseconds, Data(encoding), Data(hash)])
-        return AuditRecord(index: index, kind: entry.kind.rawValue, timeMilliseconds: entry.timeMilliseconds,
-                           encoding: encoding, hash: hash)
+        let record = nextRecord(entry, after: head)
+        try database.cachedStatement(sql: insertSQL)
+            .execute(arguments: [record.index, record.kind, record.timeMilliseconds, Data(record.encoding), Data(record.hash)])
+        return record
     }
+
+    /// The record `entry` becomes after `head`: its index, encoding and chain hash. Storing it is
+    /// the caller's (``insertSQL``, parameters in that order); ``append(_:after:in:)`` does both.
+    public static func nextRecord(_ entry: AuditEntry, after head: (index: Int64, hash: [UInt8])) -> AuditRecord {
+        let index = head.index + 1
+        let encoding = AuditEncoding.encode(entry, index: index)
+        return AuditRecord(index: index, kind: entry.kind.rawValue, timeMilliseconds: entry.timeMilliseconds,
+                           encoding: encoding, hash: AuditChain.link(previous: head.hash, encoding: encoding))
+    }
+
+    /// The statement that stores a record: parameters index, kind, time (ms), encoding, hash.
+    public static let insertSQL = "INSERT INTO audit_record (idx, kind, at, encoding, hash) VALUES (?, ?, ?, ?, ?)"
 
     /// The newest record's index and hash; with no record, the anchor's (first index - 1,
     /// previous hash), or (0, genesis).

@@ -17,21 +17,32 @@ public enum AuditEncoding {
     public static let magic: [UInt8] = Array("GAR1".utf8)
 
     /// The encoding of `entry` as record `index`.
+    ///
+    /// Written into one buffer reserved at its exact size: the store writer encodes a record per
+    /// accepted event and per batch of acknowledgements.
     public static func encode(_ entry: AuditEntry, index: Int64) -> [UInt8] {
-        var bytes = magic
-        bytes.reserveCapacity(64 + entry.fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.count + 5 })
+        let kind = entry.kind.rawValue.utf8
+        var size = magic.count + 8 + 1 + kind.count + 8 + 2
+        for field in entry.fields { size += 1 + min(field.name.utf8.count, 255) + 4 + field.value.count }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(size)
+        bytes.append(contentsOf: magic)
         append(UInt64(bitPattern: index), bytes: 8, to: &bytes)
-        let kind = Array(entry.kind.rawValue.utf8)
         bytes.append(UInt8(kind.count))
-        bytes += kind
+        bytes.append(contentsOf: kind)
         append(UInt64(bitPattern: entry.timeMilliseconds), bytes: 8, to: &bytes)
         append(UInt64(entry.fields.count), bytes: 2, to: &bytes)
         for field in entry.fields {
-            let name = Array(field.name.utf8.prefix(255))
-            bytes.append(UInt8(name.count))
-            bytes += name
+            let name = field.name.utf8
+            if name.count <= 255 {
+                bytes.append(UInt8(name.count))
+                bytes.append(contentsOf: name)
+            } else {
+                bytes.append(255)
+                bytes.append(contentsOf: name.prefix(255))
+            }
             append(UInt64(field.value.count), bytes: 4, to: &bytes)
-            bytes += field.value
+            bytes.append(contentsOf: field.value)
         }
         return bytes
     }

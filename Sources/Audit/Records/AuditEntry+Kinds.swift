@@ -73,8 +73,10 @@ extension AuditEntry {
         var fields = [AuditField("consumer", consumer), AuditField("outcome", outcome), AuditField("reason", reason)]
         fields.reserveCapacity(3 + 4 * deliveries.count)
         for settled in deliveries {
-            fields += [AuditField("subscription", settled.subscription), AuditField("sequence", settled.sequence),
-                       AuditField("delivery", settled.delivery), AuditField("attempt", settled.attempt)]
+            fields.append(AuditField("subscription", settled.subscription))
+            fields.append(AuditField("sequence", settled.sequence))
+            fields.append(AuditField("delivery", settled.delivery))
+            fields.append(AuditField("attempt", settled.attempt))
         }
         return AuditEntry(kind: .deliveryOutcome, timeMilliseconds: milliseconds(time), fields: fields)
     }

@@ -142,15 +142,16 @@ extension BrokerLoop {
         }
     }
 
-    /// ACK of an in-flight delivery: collected, and acknowledged in the store with the session's
-    /// other ACKs of this loop turn (``flushAcknowledgements()``). Others are ignored (6.2).
-    func settleAck(_ ack: GMPMessage.Ack, session: BrokerSession) {
-        guard let inFlight = session.inFlight.removeValue(forKey: ack.deliveryID) else { return }
+    /// ACK of an in-flight delivery (one id of an ACK message): collected, and acknowledged in the
+    /// store with the session's other ACKs of this loop turn (``flushAcknowledgements()``).
+    /// Others are ignored (6.2).
+    func settleAck(_ deliveryID: UInt64, session: BrokerSession) {
+        guard let inFlight = session.inFlight.removeValue(forKey: deliveryID) else { return }
         session.mayHaveWork = true
         services.tail.emit(inFlight.event.line(.acknowledged, subscription: inFlight.subscription.id, subscriber: session.subscriber,
-                                               attempt: inFlight.attempt, deliveryID: Int64(bitPattern: ack.deliveryID)))
+                                               attempt: inFlight.attempt, deliveryID: Int64(bitPattern: deliveryID)))
         services.metrics.acknowledged()
-        session.pendingAcknowledgements.append(DeliveryID(Int64(bitPattern: ack.deliveryID)))
+        session.pendingAcknowledgements.append(DeliveryID(Int64(bitPattern: deliveryID)))
     }
 
     /// Once per loop turn: each session's ACKs of the turn go to the store as one operation

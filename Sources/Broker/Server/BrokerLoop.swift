@@ -202,7 +202,7 @@ final class BrokerLoop {
             session.credit = min(Int(credit.credit), services.configuration.limits.maxCredit)
             session.mayHaveWork = true
         case .ack(let ack):
-            settleAck(ack, session: session)
+            for deliveryID in ack.deliveryIDs { settleAck(deliveryID, session: session) }
         case .nack(let nack):
             settleNack(nack, session: session)
         case .welcome, .accepted, .rejected, .deliver:

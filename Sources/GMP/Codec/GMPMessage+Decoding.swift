@@ -57,8 +57,10 @@ extension GMPMessage {
     private static func checkFrameCount(_ count: Int, of command: GMPCommand, limits: GMPLimits) throws(GMPProtocolError) {
         let fieldFrames = count - 1
         switch command {
-        case .heartbeat, .accepted, .ack, .credit:
+        case .heartbeat, .accepted, .credit:
             try expect(fieldFrames, atLeast: 0, atMost: 0, command)
+        case .ack:
+            try expect(fieldFrames, atLeast: 0, atMost: 1, command)
         case .bye:
             try expect(fieldFrames, atLeast: 1, atMost: 1, command)
         case .error, .deliver, .nack:
@@ -173,7 +175,26 @@ extension GMPMessage {
             deliver.event = frames[2]
             return .deliver(deliver)
         case .ack:
-            return .ack(Ack(deliveryID: header.read()))
+            var ack = Ack(deliveryID: header.read())
+            if frames.count > 1 {
+                let more = frames[1]
+                guard !more.isEmpty, more.count.isMultiple(of: 8) else {
+                    throw GMPProtocolError(.protocolMalformedFrame, frame: 1,
+                                           "ACK further delivery ids must be 8 bytes each, at least one; got \(more.count) bytes")
+                }
+                var ids = ack.deliveryIDs
+                ids.reserveCapacity(1 + more.count / 8)
+                var offset = 0
+                while offset < more.count {
+                    var id: UInt64 = 0
+                    for byte in more[offset..<(offset + 8)] { id = id << 8 | UInt64(byte) }
+                    ids.append(id)
+                    offset += 8
+                }
+                // Non-empty: it starts with the header's id.
+                ack = Ack(deliveryIDs: ids)!
+            }
+            return .ack(ack)
         case .nack:
             let deliveryID: UInt64 = header.read()
             let dispositionByte: UInt8 = header.read()

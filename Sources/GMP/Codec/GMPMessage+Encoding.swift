@@ -81,7 +81,11 @@ extension GMPMessage {
             ]
         case .ack(let ack):
             header.write(ack.deliveryID)
-            return [header.bytes]
+            guard ack.deliveryIDs.count > 1 else { return [header.bytes] }
+            var more = [UInt8]()
+            more.reserveCapacity(8 * (ack.deliveryIDs.count - 1))
+            for id in ack.deliveryIDs.dropFirst() { more.append(contentsOf: NumberFrame.encode(id)) }
+            return [header.bytes, more]
         case .nack(let nack):
             header.write(nack.deliveryID)
             switch nack.disposition {

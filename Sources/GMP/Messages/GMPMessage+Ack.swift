@@ -1,14 +1,27 @@
 extension GMPMessage {
-    /// ACK (`0x21`, adapter → broker): a delivery is processed. `Sendable`: a value type.
+    /// ACK (`0x21`, adapter → broker): one or more deliveries are processed. `Sendable`: a value
+    /// type.
     ///
-    /// Frames: header (13 bytes: delivery id u64).
+    /// Frames: header (13 bytes: the first delivery id, u64), then optionally frame 1 with the
+    /// further delivery ids (8 bytes each, u64 big-endian, at least one). One ACK for many
+    /// deliveries saves a message per delivery on both sides (`docs/protocol.md` 3.11).
     public struct Ack: Hashable, Sendable {
-        /// The delivery acknowledged.
-        public var deliveryID: UInt64
+        /// The deliveries acknowledged, in the order sent; never empty.
+        public private(set) var deliveryIDs: [UInt64]
 
-        /// Creates an ACK.
+        /// The first delivery acknowledged (the one in the header).
+        public var deliveryID: UInt64 { deliveryIDs[0] }
+
+        /// An ACK of one delivery.
         public init(deliveryID: UInt64) {
-            self.deliveryID = deliveryID
+            deliveryIDs = [deliveryID]
+        }
+
+        /// An ACK of several deliveries; nil when `deliveryIDs` is empty. The sender keeps frame 1
+        /// within the broker's `max_frame_bytes` (8 bytes per id after the first).
+        public init?(deliveryIDs: [UInt64]) {
+            guard !deliveryIDs.isEmpty else { return nil }
+            self.deliveryIDs = deliveryIDs
         }
     }
 }

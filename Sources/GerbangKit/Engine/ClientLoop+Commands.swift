@@ -12,6 +12,9 @@ extension ClientLoop {
             } else {
                 queue.append(request)
             }
+        case .answer(.ack(let ack)):
+            // Sent with the turn's other ACKs in one message (`sendPendingAcks()`).
+            pendingAckIDs.append(contentsOf: ack.deliveryIDs)
         case .answer(let message):
             // Without a session the answer is moot: the broker released the delivery already and
             // delivers it again.

@@ -58,6 +58,11 @@ final class ClientLoop {
     var creditSent: UInt32 = 0
     /// ACK/NACK/CREDIT/HEARTBEAT frames that met a full pipe, sent before anything else.
     var controlBacklog: [[[UInt8]]] = []
+    /// The delivery ids of the ACKs handed over in this loop turn: sent together as one ACK
+    /// message (up to ``maxIDsPerAck`` ids each) once the turn's commands are handled.
+    var pendingAckIDs: [UInt64] = []
+    /// Most delivery ids in one ACK message: 8 KiB of ids, far below the broker's frame limit.
+    static let maxIDsPerAck = 1_024
 
     var sessionWaiters: [(deadline: ContinuousClock.Instant, continuation: CheckedContinuation<Result<SessionInfo, GerbangClientError>, Never>)] = []
     var closing: (deadline: ContinuousClock.Instant, continuations: [CheckedContinuation<Void, Never>])?
@@ -92,6 +97,7 @@ final class ClientLoop {
         while !finished {
             let now = ContinuousClock.now
             for command in mailbox.takeAll() { handle(command, now: now) }
+            sendPendingAcks()
             advanceConnection(now: now)
             flushControl()
             flushPublishes(now: now)
@@ -216,6 +222,18 @@ final class ClientLoop {
             return
         }
         if !controlBacklog.isEmpty || !send(frames) { controlBacklog.append(frames) }
+    }
+
+    /// Sends the turn's ACKs as few ACK messages, in the order they were given.
+    func sendPendingAcks() {
+        guard !pendingAckIDs.isEmpty else { return }
+        var start = 0
+        while start < pendingAckIDs.count {
+            let end = min(start + Self.maxIDsPerAck, pendingAckIDs.count)
+            if let ack = GMPMessage.Ack(deliveryIDs: Array(pendingAckIDs[start..<end])) { sendControl(.ack(ack)) }
+            start = end
+        }
+        pendingAckIDs.removeAll(keepingCapacity: true)
     }
 
     private func flushControl() {

@@ -21,7 +21,16 @@ final class AuditHeadCache: @unchecked Sendable {
     @discardableResult
     func append(_ entry: AuditEntry, in database: Database) throws -> AuditRecord {
         let current = try head ?? AuditLedger.head(in: database)
-        let record = try AuditLedger.append(entry, after: current, in: database)
+        let record = AuditLedger.nextRecord(entry, after: current)
+        // A hot statement: one record per accepted event and per batch of ACKs. The writer
+        // connection stores records only here, so its cached statement of this SQL is this one's.
+        let insert = try HotStatement(AuditLedger.insertSQL, in: database)
+        insert.bind(1, record.index)
+        insert.bind(2, record.kind)
+        insert.bind(3, record.timeMilliseconds)
+        insert.bind(4, blob: record.encoding)
+        insert.bind(5, blob: record.hash)
+        try insert.execute()
         head = (record.index, record.hash)
         return record
     }
