@@ -42,6 +42,46 @@ struct ClientProtocolTests {
         #expect(broker.received.last == .bye(.init(reason: .sessionClosed)))
     }
 
+    @Test("the ack() calls of one turn go out as one ACK listing their deliveries, each id once")
+    func acknowledgementsShareAckMessages() async throws {
+        let count = 200
+        let event = try TestBroker.exampleEvent().serializedBytes()
+        let broker = try ScriptedBroker { message, hellos in
+            switch message {
+            case .hello:
+                return [.message(ScriptedBroker.welcome(session: UInt64(hellos)))]
+            case .credit(let credit) where credit.credit > 0:
+                return (1...count).map { id in
+                    .message(.deliver(.init(deliveryID: UInt64(id), sequence: UInt64(id), attempt: 1, leaseMilliseconds: 30_000,
+                                            subscription: "deaths", event: event)))
+                }
+            default:
+                return []
+            }
+        }
+        defer { broker.stop() }
+        var configuration = broker.configuration()
+        configuration.concurrency = UInt32(count)
+        let client = try await GerbangClient.connect(configuration, logger: testLogger)
+        let inbox = await DeliveryInbox.collecting(try client.subscribe())
+        var deliveries: [Delivery] = []
+        for _ in 0..<count { deliveries.append(try await inbox.next()) }
+        for delivery in deliveries { try await delivery.ack() }
+
+        let deadline = ContinuousClock.now + .seconds(5)
+        var acks: [GMPMessage.Ack] = []
+        while ContinuousClock.now < deadline {
+            acks = broker.received.compactMap { if case .ack(let ack) = $0 { ack } else { nil } }
+            if acks.reduce(0, { $0 + $1.deliveryIDs.count }) >= count { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let acknowledged = acks.flatMap(\.deliveryIDs)
+        #expect(acknowledged.sorted() == (1...UInt64(count)).map { $0 })
+        #expect(acks.count < count, "every ack() went out in an ACK of its own")
+        #expect(acks.allSatisfy { $0.deliveryIDs.count <= 1_024 })
+        await client.close()
+    }
+
     @Test("an idle client sends HEARTBEATs; a silent broker is left after liveness × interval and HELLO is sent again")
     func heartbeatsAndSilence() async throws {
         let broker = try ScriptedBroker { message, hellos in
