@@ -100,7 +100,7 @@ def protocol_examples():
 
 def test_protocol_document_examples_decode():
     examples = protocol_examples()
-    assert len(examples) == 14
+    assert len(examples) == 15
     for heading, frames in examples:
         count = int(heading.split(", ")[1].split()[0])
         assert len(frames) == count, heading
