@@ -42,14 +42,15 @@ struct ClientProtocolTests {
         #expect(broker.received.last == .bye(.init(reason: .sessionClosed)))
     }
 
-    @Test("the ack() calls of one turn go out as one ACK listing their deliveries, each id once")
+    @Test("the ack() calls of one turn go out as one ACK listing their deliveries, each id once, within max_frame_bytes")
     func acknowledgementsShareAckMessages() async throws {
-        let count = 200
+        let count = 300
         let event = try TestBroker.exampleEvent().serializedBytes()
         let broker = try ScriptedBroker { message, hellos in
             switch message {
             case .hello:
-                return [.message(ScriptedBroker.welcome(session: UInt64(hellos)))]
+                // The smallest frame limit a broker allows: frame 1 holds at most 128 further ids.
+                return [.message(ScriptedBroker.welcome(session: UInt64(hellos), maxFrameBytes: 1_024))]
             case .credit(let credit) where credit.credit > 0:
                 return (1...count).map { id in
                     .message(.deliver(.init(deliveryID: UInt64(id), sequence: UInt64(id), attempt: 1, leaseMilliseconds: 30_000,
@@ -78,7 +79,8 @@ struct ClientProtocolTests {
         let acknowledged = acks.flatMap(\.deliveryIDs)
         #expect(acknowledged.sorted() == (1...UInt64(count)).map { $0 })
         #expect(acks.count < count, "every ack() went out in an ACK of its own")
-        #expect(acks.allSatisfy { $0.deliveryIDs.count <= 1_024 })
+        #expect(acks.allSatisfy { $0.deliveryIDs.count <= 129 }, "\(acks.map(\.deliveryIDs.count))")
+        #expect(try acks.allSatisfy { try GMPMessage.ack($0).encode().allSatisfy { $0.count <= 1_024 } })
         await client.close()
     }
 

@@ -12,6 +12,8 @@ public struct SessionInfo: Sendable, Hashable {
     public let heartbeatInterval: Duration
     /// Intervals without traffic before a peer is gone.
     public let heartbeatLiveness: Int
+    /// The largest frame the broker accepts, in bytes (bounds, e.g., the delivery ids of one ACK).
+    public let maxFrameBytes: Int
     /// The largest event the broker accepts, in bytes.
     public let maxEventBytes: Int
     /// The most events in one PUBLISH.
@@ -27,6 +29,7 @@ public struct SessionInfo: Sendable, Hashable {
         subscriptions = welcome.subscriptions
         heartbeatInterval = .milliseconds(Int64(welcome.heartbeatIntervalMilliseconds))
         heartbeatLiveness = Int(welcome.heartbeatLiveness)
+        maxFrameBytes = Int(welcome.maxFrameBytes)
         maxEventBytes = Int(welcome.maxEventBytes)
         maxEventsPerPublish = Int(welcome.maxEventsPerPublish)
         maxCredit = welcome.maxCredit

@@ -224,12 +224,15 @@ final class ClientLoop {
         if !controlBacklog.isEmpty || !send(frames) { controlBacklog.append(frames) }
     }
 
-    /// Sends the turn's ACKs as few ACK messages, in the order they were given.
+    /// Sends the turn's ACKs as few ACK messages, in the order they were given: at most
+    /// ``maxIDsPerAck`` ids each, and no more than the session's `max_frame_bytes` lets frame 1
+    /// carry (8 bytes per id after the first).
     func sendPendingAcks() {
         guard !pendingAckIDs.isEmpty else { return }
+        let idsPerAck = min(Self.maxIDsPerAck, 1 + (session?.maxFrameBytes ?? 0) / 8)
         var start = 0
         while start < pendingAckIDs.count {
-            let end = min(start + Self.maxIDsPerAck, pendingAckIDs.count)
+            let end = min(start + idsPerAck, pendingAckIDs.count)
             if let ack = GMPMessage.Ack(deliveryIDs: Array(pendingAckIDs[start..<end])) { sendControl(.ack(ack)) }
             start = end
         }

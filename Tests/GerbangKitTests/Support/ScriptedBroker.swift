@@ -99,9 +99,10 @@ final class ScriptedBroker: Sendable {
     }
 
     /// A WELCOME with the protocol's default limits.
-    static func welcome(session: UInt64, heartbeatMilliseconds: UInt32 = 5_000, liveness: UInt8 = 3) -> GMPMessage {
+    static func welcome(session: UInt64, heartbeatMilliseconds: UInt32 = 5_000, liveness: UInt8 = 3,
+                        maxFrameBytes: UInt32 = 1 << 20) -> GMPMessage {
         .welcome(.init(sessionID: session, heartbeatIntervalMilliseconds: heartbeatMilliseconds, heartbeatLiveness: liveness,
-                       maxFrameBytes: 1 << 20, maxEventBytes: 1 << 18, maxEventsPerPublish: 256, maxCredit: 1_000,
+                       maxFrameBytes: maxFrameBytes, maxEventBytes: 1 << 18, maxEventsPerPublish: 256, maxCredit: 1_000,
                        leaseMilliseconds: 30_000, brokerID: "scripted/1", subscriptions: []))
     }
 
