@@ -175,26 +175,9 @@ extension GMPMessage {
             deliver.event = frames[2]
             return .deliver(deliver)
         case .ack:
-            var ack = Ack(deliveryID: header.read())
-            if frames.count > 1 {
-                let more = frames[1]
-                guard !more.isEmpty, more.count.isMultiple(of: 8) else {
-                    throw GMPProtocolError(.protocolMalformedFrame, frame: 1,
-                                           "ACK further delivery ids must be 8 bytes each, at least one; got \(more.count) bytes")
-                }
-                var ids = ack.deliveryIDs
-                ids.reserveCapacity(1 + more.count / 8)
-                var offset = 0
-                while offset < more.count {
-                    var id: UInt64 = 0
-                    for byte in more[offset..<(offset + 8)] { id = id << 8 | UInt64(byte) }
-                    ids.append(id)
-                    offset += 8
-                }
-                // Non-empty: it starts with the header's id.
-                ack = Ack(deliveryIDs: ids)!
-            }
-            return .ack(ack)
+            let first: UInt64 = header.read()
+            guard frames.count > 1 else { return .ack(Ack(deliveryID: first)) }
+            return .ack(Ack(first: first, more: try NumberFrame.decodeList(frames[1], field: "ACK further delivery ids", frame: 1)))
         case .nack:
             let deliveryID: UInt64 = header.read()
             let dispositionByte: UInt8 = header.read()

@@ -82,10 +82,7 @@ extension GMPMessage {
         case .ack(let ack):
             header.write(ack.deliveryID)
             guard ack.deliveryIDs.count > 1 else { return [header.bytes] }
-            var more = [UInt8]()
-            more.reserveCapacity(8 * (ack.deliveryIDs.count - 1))
-            for id in ack.deliveryIDs.dropFirst() { more.append(contentsOf: NumberFrame.encode(id)) }
-            return [header.bytes, more]
+            return [header.bytes, NumberFrame.encode(ack.deliveryIDs.dropFirst())]
         case .nack(let nack):
             header.write(nack.deliveryID)
             switch nack.disposition {

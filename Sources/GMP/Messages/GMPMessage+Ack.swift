@@ -23,5 +23,16 @@ extension GMPMessage {
             guard !deliveryIDs.isEmpty else { return nil }
             self.deliveryIDs = deliveryIDs
         }
+
+        /// The most delivery ids one ACK can carry to a peer whose `max_frame_bytes` is
+        /// `frameBytes`: the header's id and 8 bytes per further id in frame 1.
+        public static func maxDeliveryIDs(frameBytes: Int) -> Int {
+            1 + max(0, frameBytes) / 8
+        }
+
+        /// An ACK of `first` (the header's id) and then `more` (frame 1), as decoded.
+        init(first: UInt64, more: [UInt64]) {
+            deliveryIDs = [first] + more
+        }
     }
 }
