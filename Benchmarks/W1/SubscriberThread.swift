@@ -30,17 +30,19 @@ final class SubscriberThread: Sendable {
         self.stopFlag = stopFlag
         thread = IOThread.start(name: "w1.\(adapter)") {
             let connection: AdapterConnection
+            let idsPerAck: Int
             do {
                 connection = try AdapterConnection(context: context, endpoint: endpoint, brokerPublicKey: publicKey,
                                                    secretKeyPath: keyPath)
                 let welcome = try connection.hello(agency: agency, adapter: adapter)
+                idsPerAck = min(Self.maxIDsPerAck, GMPMessage.Ack.maxDeliveryIDs(frameBytes: Int(welcome.maxFrameBytes)))
                 try connection.send(.credit(.init(credit: UInt32(credit))))
                 ready.withLock { $0 = .success(welcome.subscriptions) }
             } catch {
                 ready.withLock { $0 = .failure(BenchmarkError("\(agency)/\(adapter): \(error)")) }
                 return
             }
-            Self.serve(connection, log: log, stop: stopFlag)
+            Self.serve(connection, idsPerAck: idsPerAck, log: log, stop: stopFlag)
         }
         let deadline = MonotonicClock.now() + 15_000_000_000
         while MonotonicClock.now() < deadline {
@@ -60,7 +62,7 @@ final class SubscriberThread: Sendable {
     /// The receive loop: DELIVER → stamp → ACK; heartbeats when idle. The DELIVERs read in one
     /// go (everything already received when the first one is handled) are acknowledged together
     /// in one ACK message, as GerbangKit does (`docs/protocol.md` 3.11).
-    private static func serve(_ connection: AdapterConnection, log: ReceiveLog, stop: StopFlag) {
+    private static func serve(_ connection: AdapterConnection, idsPerAck: Int, log: ReceiveLog, stop: StopFlag) {
         var processed: [UInt64] = []
         do {
             while !stop.isSet {
@@ -82,7 +84,7 @@ final class SubscriberThread: Sendable {
                     log.record(index: index, at: now)
                     processed.append(deliver.deliveryID)
                     // Read on while more is waiting; the ACK goes when nothing is left to read.
-                    while processed.count < Self.maxIDsPerAck, let next = try connection.receive(timeoutMilliseconds: 0) {
+                    while processed.count < idsPerAck, let next = try connection.receive(timeoutMilliseconds: 0) {
                         if case .heartbeat = next { continue }
                         guard case .deliver(let more) = next, let moreIndex = EventIndex.parse(more.event) else {
                             log.fail("unexpected \(next.command.name) between DELIVERs")

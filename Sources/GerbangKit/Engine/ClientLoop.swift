@@ -229,7 +229,7 @@ final class ClientLoop {
     /// carry (8 bytes per id after the first).
     func sendPendingAcks() {
         guard !pendingAckIDs.isEmpty else { return }
-        let idsPerAck = min(Self.maxIDsPerAck, 1 + (session?.maxFrameBytes ?? 0) / 8)
+        let idsPerAck = min(Self.maxIDsPerAck, GMPMessage.Ack.maxDeliveryIDs(frameBytes: session?.maxFrameBytes ?? 0))
         var start = 0
         while start < pendingAckIDs.count {
             let end = min(start + idsPerAck, pendingAckIDs.count)
