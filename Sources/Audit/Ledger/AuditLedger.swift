@@ -6,26 +6,10 @@ import GRDB
 ///
 /// `Sendable`: a namespace without state.
 public enum AuditLedger {
-    /// Appends `entry` as the next record; runs inside the caller's transaction.
-    @discardableResult
-    public static func append(_ entry: AuditEntry, in database: Database) throws -> AuditRecord {
-        try append(entry, after: head(in: database), in: database)
-    }
-
-    /// Appends `entry` as the record after `head` (the chain's head in this transaction, as
-    /// ``head(in:)`` reads it: a writer that keeps it saves that read per record); runs inside the
-    /// caller's transaction.
-    @discardableResult
-    public static func append(_ entry: AuditEntry, after head: (index: Int64, hash: [UInt8]),
-                              in database: Database) throws -> AuditRecord {
-        let record = nextRecord(entry, after: head)
-        try database.cachedStatement(sql: insertSQL)
-            .execute(arguments: [record.index, record.kind, record.timeMilliseconds, Data(record.encoding), Data(record.hash)])
-        return record
-    }
-
-    /// The record `entry` becomes after `head`: its index, encoding and chain hash. Storing it is
-    /// the caller's (``insertSQL``, parameters in that order); ``append(_:after:in:)`` does both.
+    /// The record `entry` becomes after `head` (the chain's head in the caller's transaction, as
+    /// ``head(in:)`` reads it, or as the caller keeps it): its index, encoding and chain hash.
+    /// Storing it is the caller's, with ``insertSQL`` (parameters in that order), inside the
+    /// transaction that makes the recorded change.
     public static func nextRecord(_ entry: AuditEntry, after head: (index: Int64, hash: [UInt8])) -> AuditRecord {
         let index = head.index + 1
         let encoding = AuditEncoding.encode(entry, index: index)

@@ -24,11 +24,7 @@ enum PostgresAuditLedger {
         } else {
             current = try await head(on: transaction.connection, logger: transaction.logger)
         }
-        let index = current.index + 1
-        let encoding = AuditEncoding.encode(entry, index: index)
-        let hash = AuditChain.link(previous: current.hash, encoding: encoding)
-        let record = AuditRecord(index: index, kind: entry.kind.rawValue, timeMilliseconds: entry.timeMilliseconds,
-                                 encoding: encoding, hash: hash)
+        let record = AuditLedger.nextRecord(entry, after: current)
         // Inserted with the batch's other records in one statement before the commit.
         transaction.appendAuditRecord(record)
         return record
