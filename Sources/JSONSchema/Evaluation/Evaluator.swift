@@ -33,7 +33,10 @@ struct Evaluator {
     /// Evaluates node `id` against `instance`, adding what it evaluated to `annotations` when
     /// `collect` is set (the caller discards them when the result is false).
     mutating func evaluate(_ id: NodeID, _ instance: JSONValue, _ annotations: inout Annotations, collect: Bool) -> Bool {
-        let node = program.nodes[Int(id)]
+        // Unretained: the program outlives this call and never changes, and a retain and release
+        // of its shared nodes and keywords is an atomic update of a cache line that every core
+        // validating at the same time also updates (1.5 % of the broker's CPU in w1).
+        unowned(unsafe) let node = program.nodes[Int(id)]
         if let constant = node.constant {
             if !constant { record(PendingError(keywordTokens: [], keyword: "false", message: "no value is allowed here (false schema)")) }
             return constant
@@ -50,12 +53,18 @@ struct Evaluator {
         defer { if pushed { dynamicScope.removeLast() } }
 
         let collectHere = collect || node.needsAnnotations
-        var valid = true
-        for keyword in node.keywords where !evaluate(keyword, instance, &annotations, collect: collectHere) {
-            valid = false
-            if !recording || depthExceeded { return false }
+        return node.keywords.withUnsafeBufferPointer { keywords in
+            var valid = true
+            for index in keywords.indices {
+                let passed = Unmanaged.passUnretained(keywords[index])._withUnsafeGuaranteedRef { keyword in
+                    evaluate(keyword, instance, &annotations, collect: collectHere)
+                }
+                if passed { continue }
+                valid = false
+                if !recording || depthExceeded { return false }
+            }
+            return valid
         }
-        return valid
     }
 
     /// Applies subschema `id` to `value` (a child of the current instance at `instanceStep`, or
