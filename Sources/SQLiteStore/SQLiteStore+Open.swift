@@ -17,7 +17,13 @@ extension SQLiteStore {
         grdb.busyMode = .timeout(configuration.busyTimeout.timeInterval)
         grdb.maximumReaderCount = configuration.maxReaders
         let readerCacheKiB = max(64, configuration.pageCacheKiB / 4)
+        let pageSize = configuration.pageSizeBytes
         grdb.prepareDatabase { database in
+            // Before GRDB turns WAL on: "the page_size pragma will only cause an immediate change
+            // in the page size if it is issued while the database is still empty" and it
+            // "cannot be changed once the database is in WAL mode"
+            // (https://www.sqlite.org/pragma.html#pragma_page_size); on an existing file it is a no-op.
+            try database.execute(sql: "PRAGMA page_size = \(pageSize)")
             // Readers get a smaller cache; the writer's is raised below.
             try database.execute(sql: "PRAGMA cache_size = -\(readerCacheKiB)")
             // Multi-row statements, and savepoints (a batch run again with one per operation,

@@ -47,8 +47,13 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
     /// Concurrent reader connections (inspection queries). Default 4.
     public var maxReaders: Int
     /// Pages in the WAL after which SQLite checkpoints it into the database file
-    /// (`PRAGMA wal_autocheckpoint`). Default 4,000 (about 16 MiB with 4 KiB pages).
+    /// (`PRAGMA wal_autocheckpoint`). Default 4,000 (about 32 MiB with 8 KiB pages).
     public var walAutoCheckpointPages: Int
+    /// The page size of a database file this store creates (`PRAGMA page_size`): a power of two
+    /// from 512 to 65,536. An existing file keeps the page size it was created with. Default
+    /// 8,192: a ~1 KiB event row and its deliveries' index entries take fewer pages, so a commit
+    /// writes fewer WAL frames, than with SQLite's 4,096 (`docs/benchmarks.md`, w1).
+    public var pageSizeBytes: Int
     /// Deliveries left in flight by a previous process. Default ``InFlightOnOpen/release``.
     public var inFlightOnOpen: InFlightOnOpen
     /// Largest size of the database file in bytes (`PRAGMA max_page_count`); a write that
@@ -77,6 +82,7 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
         pageCacheKiB: Int = 16_384,
         maxReaders: Int = 4,
         walAutoCheckpointPages: Int = 4_000,
+        pageSizeBytes: Int = 8_192,
         inFlightOnOpen: InFlightOnOpen = .release,
         maxDatabaseBytes: Int64? = nil
     ) {
@@ -90,6 +96,7 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
         self.pageCacheKiB = pageCacheKiB
         self.maxReaders = maxReaders
         self.walAutoCheckpointPages = walAutoCheckpointPages
+        self.pageSizeBytes = pageSizeBytes
         self.inFlightOnOpen = inFlightOnOpen
         self.maxDatabaseBytes = maxDatabaseBytes
     }
@@ -110,6 +117,9 @@ public struct SQLiteStoreConfiguration: Sendable, Hashable {
         if pageCacheKiB < 64 { throw fail("pageCacheKiB must be at least 64") }
         if maxReaders < 1 { throw fail("maxReaders must be at least 1") }
         if walAutoCheckpointPages < 1 { throw fail("walAutoCheckpointPages must be at least 1") }
+        if !(512...65_536).contains(pageSizeBytes) || pageSizeBytes & (pageSizeBytes - 1) != 0 {
+            throw fail("pageSizeBytes must be a power of two from 512 to 65536, got \(pageSizeBytes)")
+        }
         if let maxDatabaseBytes, maxDatabaseBytes < 64 * 1024 {
             throw fail("maxDatabaseBytes must be at least 65536, got \(maxDatabaseBytes)")
         }

@@ -19,6 +19,7 @@ struct SQLiteStoreEngineTests {
         #expect(settings.journalMode == "wal")
         #expect(settings.synchronous == 2)
         #expect(settings.walAutoCheckpointPages == 4_000)
+        #expect(settings.pageSize == 8_192)
         await store.close()
         #expect(FileManager.default.fileExists(atPath: configuration(in: directory).path))
     }
@@ -76,6 +77,7 @@ struct SQLiteStoreEngineTests {
         #expect(configuration.retention == .seconds(604_800))
         #expect(configuration.busyTimeout == .seconds(5))
         #expect(configuration.pageCacheKiB == 16_384)
+        #expect(configuration.pageSizeBytes == 8_192)
         #expect(configuration.inFlightOnOpen == .release)
         #expect(configuration.maxDatabaseBytes == nil)
         try configuration.validate()
@@ -88,6 +90,9 @@ struct SQLiteStoreEngineTests {
         SQLiteStoreConfiguration(path: "/tmp/x", deduplicationWindow: .seconds(10), retention: .seconds(5)),
         SQLiteStoreConfiguration(path: "/tmp/x", pageCacheKiB: 1),
         SQLiteStoreConfiguration(path: "/tmp/x", maxReaders: 0),
+        SQLiteStoreConfiguration(path: "/tmp/x", pageSizeBytes: 256),
+        SQLiteStoreConfiguration(path: "/tmp/x", pageSizeBytes: 6_000),
+        SQLiteStoreConfiguration(path: "/tmp/x", pageSizeBytes: 131_072),
         SQLiteStoreConfiguration(path: "/tmp/x", maxDatabaseBytes: 1024),
     ])
     func invalidConfiguration(configuration: SQLiteStoreConfiguration) async throws {
@@ -95,6 +100,22 @@ struct SQLiteStoreEngineTests {
             try await SQLiteStore.open(configuration: configuration, logger: .quietTestLogger)
         }
         #expect(error?.reason == .invalidConfiguration)
+    }
+
+    @Test("a new file gets the configured page size; an existing file keeps the one it was created with")
+    func pageSizeOfNewFilesOnly() async throws {
+        let directory = try TemporaryDirectory(prefix: "store-engine")
+        defer { directory.remove() }
+        var small = configuration(in: directory)
+        small.pageSizeBytes = 4_096
+        let first = try await SQLiteStore.open(configuration: small, logger: .quietTestLogger)
+        _ = try await first.appendNew(TestEvents.make(id: "page-1", subscriptions: [TestEvents.subscriberA]))
+        #expect(try await first.durabilitySettings().pageSize == 4_096)
+        await first.close()
+        let reopened = try await SQLiteStore.open(configuration: configuration(in: directory), logger: .quietTestLogger)
+        #expect(try await reopened.durabilitySettings().pageSize == 4_096)
+        #expect(try await reopened.event(source: TestEvents.make(id: "page-1").source, id: "page-1") != nil)
+        await reopened.close()
     }
 
     @Test("a file that is not a database is reported as store.corrupt")
