@@ -86,6 +86,12 @@ extension BrokerLoop {
                             subscription: SubscriptionID(subscription.id), consumer: consumer, limit: limit - claimed.count,
                             ordering: subscription.deliveryOrdering,
                             leaseDeadline: now.addingTimeInterval(Double(subscription.leaseMilliseconds) / 1_000), now: now)
+                        let policy = subscription.retry
+                        if claimed.isEmpty, !batch.contains(where: { policy.isExhausted(afterAttempt: $0.attempt - 1) }) {
+                            // The usual case: the batch as it is, without copying each delivery.
+                            claimed = batch
+                            continue
+                        }
                         for delivery in batch {
                             if subscription.retry.isExhausted(afterAttempt: delivery.attempt - 1) {
                                 _ = try await store.deadLetter(
@@ -121,22 +127,34 @@ extension BrokerLoop {
         }
         session.claimOutstanding = false
         if !deliveries.isEmpty { session.mayHaveWork = true }
+        // A claim's deliveries come in runs of one subscription: looked up once per run, and
+        // counted for the tail once per run.
+        var run: (index: Int, count: Int)?
+        defer { if let run { services.tail.countDelivered(subscription: session.subscriptions[run.index].id, count: run.count) } }
         for delivery in deliveries {
-            guard let subscription = session.subscriptions.first(where: { $0.id == delivery.subscription.rawValue }) else {
+            let index: Int
+            if let run, session.subscriptions[run.index].id == delivery.subscription.rawValue {
+                index = run.index
+            } else if let found = session.subscriptions.firstIndex(where: { $0.id == delivery.subscription.rawValue }) {
+                if let run { services.tail.countDelivered(subscription: session.subscriptions[run.index].id, count: run.count) }
+                run = (found, 0)
+                index = found
+            } else {
                 continue
             }
+            run?.count += 1
             let id = UInt64(bitPattern: delivery.id.rawValue)
             services.metrics.delivered(attempt: delivery.attempt, acceptedAt: delivery.event.acceptedAt, now: Date())
             let observed = ObservedEvent(delivery.event)
-            services.tail.countDelivered(subscription: subscription.id)
-            services.tail.emit(observed.line(.delivered, subscription: subscription.id, subscriber: session.subscriber,
-                                             attempt: delivery.attempt, deliveryID: delivery.id.rawValue))
-            session.inFlight[id] = .init(subscription: subscription, attempt: delivery.attempt, leaseDeadline: delivery.leaseDeadline,
-                                         event: observed)
+            services.tail.emit(observed.line(.delivered, subscription: session.subscriptions[index].id,
+                                             subscriber: session.subscriber, attempt: delivery.attempt,
+                                             deliveryID: delivery.id.rawValue))
+            session.inFlight[id] = .init(subscriptionIndex: index, attempt: delivery.attempt,
+                                         leaseDeadline: delivery.leaseDeadline, event: observed)
             send(.deliver(.init(deliveryID: id, sequence: UInt64(bitPattern: delivery.event.sequence.rawValue),
                                 attempt: UInt32(clamping: delivery.attempt),
-                                leaseMilliseconds: UInt32(clamping: subscription.leaseMilliseconds),
-                                subscription: subscription.id, event: delivery.event.body)),
+                                leaseMilliseconds: UInt32(clamping: session.subscriptions[index].leaseMilliseconds),
+                                subscription: session.subscriptions[index].id, event: delivery.event.body)),
                  to: session.routingID)
             if sessionsByID[sessionID] == nil { return }
         }
@@ -148,7 +166,7 @@ extension BrokerLoop {
     func settleAck(_ deliveryID: UInt64, session: BrokerSession) {
         guard let inFlight = session.inFlight.removeValue(forKey: deliveryID) else { return }
         session.mayHaveWork = true
-        services.tail.emit(inFlight.event.line(.acknowledged, subscription: inFlight.subscription.id, subscriber: session.subscriber,
+        services.tail.emit(inFlight.event.line(.acknowledged, subscription: session.subscriptions[inFlight.subscriptionIndex].id, subscriber: session.subscriber,
                                                attempt: inFlight.attempt, deliveryID: Int64(bitPattern: deliveryID)))
         services.metrics.acknowledged()
         session.pendingAcknowledgements.append(DeliveryID(Int64(bitPattern: deliveryID)))
@@ -186,7 +204,7 @@ extension BrokerLoop {
         guard let inFlight = session.inFlight.removeValue(forKey: nack.deliveryID) else { return }
         session.mayHaveWork = true
         let id = DeliveryID(Int64(bitPattern: nack.deliveryID))
-        let policy = inFlight.subscription.retry
+        let policy = session.subscriptions[inFlight.subscriptionIndex].retry
         switch nack.disposition {
         case .permanent:
             emit(.deadLettered, inFlight, session: session, nack: nack)
@@ -222,7 +240,7 @@ extension BrokerLoop {
 
     /// The tail line of a NACK's outcome.
     private func emit(_ status: TailStatus, _ inFlight: BrokerSession.InFlight, session: BrokerSession, nack: GMPMessage.Nack) {
-        services.tail.emit(inFlight.event.line(status, subscription: inFlight.subscription.id, subscriber: session.subscriber,
+        services.tail.emit(inFlight.event.line(status, subscription: session.subscriptions[inFlight.subscriptionIndex].id, subscriber: session.subscriber,
                                                attempt: inFlight.attempt, deliveryID: Int64(bitPattern: nack.deliveryID),
                                                reason: nack.reason))
     }

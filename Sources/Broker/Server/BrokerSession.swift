@@ -31,7 +31,8 @@ final class BrokerSession {
     var heartbeat: GMPHeartbeat
 
     struct InFlight {
-        var subscription: Subscription
+        /// Its subscription: an index into ``BrokerSession/subscriptions``.
+        var subscriptionIndex: Int
         var attempt: Int
         var leaseDeadline: Date
         /// What the tail reports about the event when the delivery is answered.
