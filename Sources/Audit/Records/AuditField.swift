@@ -29,19 +29,26 @@ public struct AuditField: Sendable, Hashable {
     /// builds these on its hot path).
     static func decimal(_ number: Int64) -> [UInt8] {
         // The magnitude as unsigned, so that Int64.min has one.
-        var magnitude = number.magnitude
-        var digits = [UInt8](repeating: 0, count: 20)
-        var start = digits.count
-        repeat {
-            start -= 1
-            digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(digits.count - start + 1)
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: digits[start...])
-        return bytes
+        let magnitude = number.magnitude
+        var digitCount = 1
+        var scale: UInt64 = 10
+        while digitCount < 20 && magnitude >= scale {
+            digitCount += 1
+            scale = scale &* 10
+        }
+        let count = digitCount + (number < 0 ? 1 : 0)
+        // One allocation of the exact size, filled from the last digit back.
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var rest = magnitude
+            var position = count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if number < 0 { buffer[0] = UInt8(ascii: "-") }
+            initialized = count
+        }
     }
 
     /// The value as UTF-8 text.
