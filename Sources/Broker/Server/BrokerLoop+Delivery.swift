@@ -130,7 +130,9 @@ extension BrokerLoop {
         // A claim's deliveries come in runs of one subscription: looked up once per run, and
         // counted for the tail once per run.
         var run: (index: Int, count: Int)?
-        defer { if let run { services.tail.countDelivered(subscription: session.subscriptions[run.index].id, count: run.count) } }
+        defer {
+            if let run { services.tail.countDelivered(subscription: session.subscriptions[run.index].id, count: run.count) }
+        }
         for delivery in deliveries {
             let index: Int
             if let run, session.subscriptions[run.index].id == delivery.subscription.rawValue {
@@ -166,8 +168,9 @@ extension BrokerLoop {
     func settleAck(_ deliveryID: UInt64, session: BrokerSession) {
         guard let inFlight = session.inFlight.removeValue(forKey: deliveryID) else { return }
         session.mayHaveWork = true
-        services.tail.emit(inFlight.event.line(.acknowledged, subscription: session.subscriptions[inFlight.subscriptionIndex].id, subscriber: session.subscriber,
-                                               attempt: inFlight.attempt, deliveryID: Int64(bitPattern: deliveryID)))
+        services.tail.emit(inFlight.event.line(.acknowledged, subscription: session.subscriptions[inFlight.subscriptionIndex].id,
+                                               subscriber: session.subscriber, attempt: inFlight.attempt,
+                                               deliveryID: Int64(bitPattern: deliveryID)))
         services.metrics.acknowledged()
         session.pendingAcknowledgements.append(DeliveryID(Int64(bitPattern: deliveryID)))
     }
@@ -240,9 +243,9 @@ extension BrokerLoop {
 
     /// The tail line of a NACK's outcome.
     private func emit(_ status: TailStatus, _ inFlight: BrokerSession.InFlight, session: BrokerSession, nack: GMPMessage.Nack) {
-        services.tail.emit(inFlight.event.line(status, subscription: session.subscriptions[inFlight.subscriptionIndex].id, subscriber: session.subscriber,
-                                               attempt: inFlight.attempt, deliveryID: Int64(bitPattern: nack.deliveryID),
-                                               reason: nack.reason))
+        services.tail.emit(inFlight.event.line(status, subscription: session.subscriptions[inFlight.subscriptionIndex].id,
+                                               subscriber: session.subscriber, attempt: inFlight.attempt,
+                                               deliveryID: Int64(bitPattern: nack.deliveryID), reason: nack.reason))
     }
 
     private func settle(
