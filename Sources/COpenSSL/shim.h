@@ -160,4 +160,95 @@ static inline int c_gerbang_ssl_reason_no_peer_certificate(void) { return SSL_R_
 /// The reason code of "certificate required" alerts received by a client (TLS 1.3; a macro).
 static inline int c_gerbang_ssl_reason_certificate_required(void) { return SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED; }
 
+// MARK: - ECDSA P-256 against a precomputed public key
+
+/// A P-256 group whose generator is the public key of `key` (an EC P-256 `EVP_PKEY`), with
+/// OpenSSL's table of precomputed multiples of it; NULL when OpenSSL refuses (the caller then
+/// verifies the general way). The table makes `k·Q` as fast as `k·G`: for the P-256 method,
+/// `EC_POINT_mul` uses a group's precomputed table when its first entry equals the group's
+/// generator (`ecp_nistz256_points_mul`), the same comb that signing uses for `G`. The caller owns
+/// the group (`EC_GROUP_free`); it is only read afterwards.
+static inline EC_GROUP *c_gerbang_ssl_p256_keyed_group(const EVP_PKEY *key) {
+    unsigned char encoded[133];
+    size_t length = 0;
+    if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, encoded, sizeof encoded, &length) != 1) {
+        ERR_clear_error();
+        return NULL;
+    }
+    EC_GROUP *group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
+    EC_POINT *point = group != NULL ? EC_POINT_new(group) : NULL;
+    BN_CTX *context = BN_CTX_new();
+    int ok = point != NULL && context != NULL
+        && EC_POINT_oct2point(group, point, encoded, length, context) == 1
+        && EC_POINT_is_at_infinity(group, point) == 0
+        && EC_POINT_is_on_curve(group, point, context) == 1
+        && EC_GROUP_set_generator(group, point, EC_GROUP_get0_order(group), EC_GROUP_get0_cofactor(group)) == 1;
+    if (ok) {
+        // Deprecated in 3.0 with the other low-level EC calls, and still what fills the P-256
+        // method's table for a generator that is not the standard one.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        ok = EC_GROUP_precompute_mult(group, context) == 1;
+#pragma GCC diagnostic pop
+    }
+    EC_POINT_free(point);
+    BN_CTX_free(context);
+    if (!ok) {
+        EC_GROUP_free(group);
+        ERR_clear_error();
+        return NULL;
+    }
+    return group;
+}
+
+/// ECDSA verification (SEC 1 v2, 4.1.4) of a P-256 signature `r‖s` (64 bytes, big-endian) over
+/// `digest` (32 bytes of SHA-256), for the public key `keyed` was made from
+/// (`c_gerbang_ssl_p256_keyed_group`); `curve` is the standard P-256 group. 1: valid; 0: not
+/// valid; -1: OpenSSL failed (the caller verifies the general way).
+static inline int c_gerbang_ssl_p256_verify(const EC_GROUP *curve, const EC_GROUP *keyed,
+                                            const unsigned char *digest, const unsigned char *signature) {
+    int result = -1;
+    BN_CTX *context = BN_CTX_new();
+    if (context == NULL) return -1;
+    BN_CTX_start(context);
+    BIGNUM *r = BN_CTX_get(context), *s = BN_CTX_get(context), *e = BN_CTX_get(context);
+    BIGNUM *w = BN_CTX_get(context), *u1 = BN_CTX_get(context), *u2 = BN_CTX_get(context);
+    BIGNUM *x = BN_CTX_get(context);
+    EC_POINT *sum = EC_POINT_new(curve), *keyPart = EC_POINT_new(keyed);
+    const BIGNUM *order = EC_GROUP_get0_order(curve);
+    if (x == NULL || sum == NULL || keyPart == NULL || order == NULL) goto done;
+    if (BN_bin2bn(signature, 32, r) == NULL || BN_bin2bn(signature + 32, 32, s) == NULL
+        || BN_bin2bn(digest, 32, e) == NULL) goto done;
+    // Step 1: r and s in [1, n-1].
+    if (BN_is_zero(r) || BN_is_zero(s) || BN_cmp(r, order) >= 0 || BN_cmp(s, order) >= 0) {
+        result = 0;
+        goto done;
+    }
+    // Steps 3-5: e is the whole 256-bit hash (n has 256 bits); u1 = e·s⁻¹, u2 = r·s⁻¹ (mod n).
+    if (BN_mod_inverse(w, s, order, context) == NULL
+        || BN_mod_mul(u1, e, w, order, context) != 1 || BN_mod_mul(u2, r, w, order, context) != 1) goto done;
+    // R = u1·G + u2·Q, each from its group's precomputed table.
+    if (EC_POINT_mul(curve, sum, u1, NULL, NULL, context) != 1
+        || EC_POINT_mul(keyed, keyPart, u2, NULL, NULL, context) != 1
+        || EC_POINT_add(curve, sum, sum, keyPart, context) != 1) goto done;
+    if (EC_POINT_is_at_infinity(curve, sum) == 1) {
+        result = 0;
+        goto done;
+    }
+    // Steps 6-8: valid when x(R) mod n = r.
+    if (EC_POINT_get_affine_coordinates(curve, sum, x, NULL, context) != 1
+        || BN_nnmod(x, x, order, context) != 1) goto done;
+    result = BN_cmp(x, r) == 0 ? 1 : 0;
+done:
+    EC_POINT_free(sum);
+    EC_POINT_free(keyPart);
+    BN_CTX_end(context);
+    BN_CTX_free(context);
+    if (result < 0) ERR_clear_error();
+    return result;
+}
+
+/// The standard P-256 group (the caller keeps it for the process).
+static inline EC_GROUP *c_gerbang_ssl_p256_group(void) { return EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1); }
+
 #endif

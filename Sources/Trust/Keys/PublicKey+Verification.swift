@@ -11,8 +11,12 @@ extension PublicKey {
         guard algorithm.keyType == type else {
             throw TrustError(.algKeyMismatch, "\(algorithm.rawValue) needs a \(algorithm.keyType.rawValue) key, the signer's key is \(type.rawValue)")
         }
-        let signatureBytes = algorithm == .es256 ? try ECDSASignature.der(fromRaw: Array(signature)) : Array(signature)
         let input = Array(message)
+        if algorithm == .es256, let template = handle.verification,
+           let fast = template.verifyP256(rawSignature: Array(signature), message: input) {
+            return fast
+        }
+        let signatureBytes = algorithm == .es256 ? try ECDSASignature.der(fromRaw: Array(signature)) : Array(signature)
         if let template = handle.verification {
             let fast = algorithm == .es256
                 ? template.verifyECDSA(derSignature: signatureBytes, message: input)

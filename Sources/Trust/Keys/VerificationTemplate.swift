@@ -1,4 +1,5 @@
 import COpenSSL
+import Synchronization
 
 /// An OpenSSL verification context set up once per public key, copied for each verification.
 ///
@@ -21,10 +22,20 @@ final class VerificationTemplate: @unchecked Sendable {
     }
 
     private let context: Context
+    /// The verified key (owned by the ``KeyHandle`` that owns this template), for the keyed group.
+    private let key: OpaquePointer
+    /// The `EC_GROUP *` whose generator is this P-256 key with its precomputed multiples
+    /// (`c_gerbang_ssl_p256_keyed_group`), made on the first ES256 verification; 0 until then.
+    /// An atomic rather than a lock: every verification reads it, from every core.
+    private let keyedGroup = Atomic<UInt>(0)
+
+    /// The standard P-256 group, shared and only read (never freed).
+    nonisolated(unsafe) private static let p256: OpaquePointer? = c_gerbang_ssl_p256_group()
 
     /// A template for `key`, or nil for key types verified the general way (RSA) or when OpenSSL
     /// refuses (then the general path reports the error).
     init?(key: OpaquePointer, type: KeyType) {
+        self.key = key
         switch type {
         case .ecP256:
             guard let keyContext = EVP_PKEY_CTX_new_from_pkey(nil, key, nil) else { return nil }
@@ -48,6 +59,7 @@ final class VerificationTemplate: @unchecked Sendable {
     }
 
     deinit {
+        if let group = OpaquePointer(bitPattern: keyedGroup.load(ordering: .acquiring)) { EC_GROUP_free(group) }
         switch context {
         case .digest(let keyContext): EVP_PKEY_CTX_free(keyContext)
         case .message(let digestContext): EVP_MD_CTX_free(digestContext)
@@ -63,6 +75,28 @@ final class VerificationTemplate: @unchecked Sendable {
         let result = EVP_PKEY_verify(copy, derSignature, derSignature.count, digest, digest.count)
         if result != 1 { ERR_clear_error() }
         return result == 1
+    }
+
+    /// Verifies an ES256 signature (`R‖S`, 64 bytes) over `message` (hashed here with SHA-256)
+    /// with this key's precomputed multiples (`c_gerbang_ssl_p256_verify`): about half the work of
+    /// ``verifyECDSA(derSignature:message:)``, whose `EC_POINT_mul` rebuilds a table of the key's
+    /// multiples for every signature. Nil when the template cannot be used (the caller falls back).
+    func verifyP256(rawSignature: [UInt8], message: [UInt8]) -> Bool? {
+        guard case .digest = context, rawSignature.count == 64, let curve = Self.p256, let keyed = keyedP256Group(),
+              let digest = try? Digest.sha256(message) else { return nil }
+        let result = c_gerbang_ssl_p256_verify(curve, keyed, digest, rawSignature)
+        return result < 0 ? nil : result == 1
+    }
+
+    /// The keyed group, made once; two threads that both make it keep the first and free theirs.
+    private func keyedP256Group() -> OpaquePointer? {
+        if let group = OpaquePointer(bitPattern: keyedGroup.load(ordering: .acquiring)) { return group }
+        guard let made = c_gerbang_ssl_p256_keyed_group(key) else { return nil }
+        let (exchanged, original) = keyedGroup.compareExchange(
+            expected: 0, desired: UInt(bitPattern: made), successOrdering: .acquiringAndReleasing, failureOrdering: .acquiring)
+        if exchanged { return made }
+        EC_GROUP_free(made)
+        return OpaquePointer(bitPattern: original)
     }
 
     /// Verifies an Ed25519 signature over `message`; nil when the template cannot be used.
