@@ -12,9 +12,14 @@ import Synchronization
 /// - EC P-256: an `EVP_PKEY_CTX` after `EVP_PKEY_verify_init`; the caller hashes with SHA-256.
 /// - Ed25519: an `EVP_MD_CTX` after `EVP_DigestVerifyInit` (EdDSA hashes internally).
 ///
+/// - EC P-256, ES256 fast path: a P-256 group whose generator is the key, with its precomputed
+///   multiples, made on the first ES256 verification (``verifyP256(rawSignature:message:)``).
+///
 /// `@unchecked Sendable`: after `init` the template is only passed, as a `const` pointer, to
-/// `EVP_PKEY_CTX_dup` and `EVP_MD_CTX_copy_ex`, which read it; openssl-threads(7): "Objects are
-/// thread-safe as long as the API's being invoked don't modify the object". Freed in `deinit`.
+/// `EVP_PKEY_CTX_dup` and `EVP_MD_CTX_copy_ex`, which read it; the keyed group is published once
+/// through an atomic compare-and-exchange and from then on only read (`EC_POINT_mul` takes a
+/// `const EC_GROUP *`); openssl-threads(7): "Objects are thread-safe as long as the API's being
+/// invoked don't modify the object". Both are freed in `deinit`.
 final class VerificationTemplate: @unchecked Sendable {
     private enum Context {
         case digest(OpaquePointer)  // EVP_PKEY_CTX *
