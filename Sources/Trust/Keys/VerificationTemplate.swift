@@ -13,7 +13,7 @@ import Synchronization
 /// - Ed25519: an `EVP_MD_CTX` after `EVP_DigestVerifyInit` (EdDSA hashes internally).
 ///
 /// - EC P-256, ES256 fast path: a P-256 group whose generator is the key, with its precomputed
-///   multiples, made on the first ES256 verification (``verifyP256(rawSignature:message:)``).
+///   multiples, made once the key has been verified often (``verifyP256(rawSignature:message:)``).
 ///
 /// `@unchecked Sendable`: after `init` the template is only passed, as a `const` pointer, to
 /// `EVP_PKEY_CTX_dup` and `EVP_MD_CTX_copy_ex`, which read it; the keyed group is published once
@@ -30,9 +30,20 @@ final class VerificationTemplate: @unchecked Sendable {
     /// The verified key (owned by the ``KeyHandle`` that owns this template), for the keyed group.
     private let key: OpaquePointer
     /// The `EC_GROUP *` whose generator is this P-256 key with its precomputed multiples
-    /// (`c_gerbang_ssl_p256_keyed_group`), made on the first ES256 verification; 0 until then.
+    /// (`c_gerbang_ssl_p256_keyed_group`), made after ``precomputeAfter`` ES256 verifications;
+    /// 0 until then.
     /// An atomic rather than a lock: every verification reads it, from every core.
     private let keyedGroup = Atomic<UInt>(0)
+    /// ES256 verifications before the keyed group exists; the one that reaches
+    /// ``precomputeAfter`` makes it.
+    private let verificationsBeforeGroup = Atomic<Int>(0)
+
+    /// How many ES256 verifications a key gets the general way before its multiples are
+    /// precomputed. The table costs ~22 ms to build (on this project's 2-core VM) and saves ~21 µs
+    /// per verification, so it pays for itself after about 1,000: a key verified that often is an
+    /// agency's signer, verified for every event it publishes, while a key read to check one
+    /// signature (an audit checkpoint's certificate) never pays the 22 ms.
+    static let precomputeAfter = 1_024
 
     /// The standard P-256 group, shared and only read (never freed).
     nonisolated(unsafe) private static let p256: OpaquePointer? = c_gerbang_ssl_p256_group()
@@ -85,7 +96,8 @@ final class VerificationTemplate: @unchecked Sendable {
     /// Verifies an ES256 signature (`R‖S`, 64 bytes) over `message` (hashed here with SHA-256)
     /// with this key's precomputed multiples (`c_gerbang_ssl_p256_verify`): about half the work of
     /// ``verifyECDSA(derSignature:message:)``, whose `EC_POINT_mul` rebuilds a table of the key's
-    /// multiples for every signature. Nil when the template cannot be used (the caller falls back).
+    /// multiples for every signature. Nil when the template cannot be used, or not yet (the caller
+    /// then verifies the general way).
     func verifyP256(rawSignature: [UInt8], message: [UInt8]) -> Bool? {
         guard case .digest = context, rawSignature.count == 64, let curve = Self.p256, let keyed = keyedP256Group(),
               let digest = try? Digest.sha256(message) else { return nil }
@@ -93,10 +105,13 @@ final class VerificationTemplate: @unchecked Sendable {
         return result < 0 ? nil : result == 1
     }
 
-    /// The keyed group, made once; two threads that both make it keep the first and free theirs.
+    /// The keyed group once the key has been verified ``precomputeAfter`` times (nil before: the
+    /// caller verifies the general way). Only the verification that reaches the count makes it,
+    /// so no two threads build a table at once.
     private func keyedP256Group() -> OpaquePointer? {
         if let group = OpaquePointer(bitPattern: keyedGroup.load(ordering: .acquiring)) { return group }
-        guard let made = c_gerbang_ssl_p256_keyed_group(key) else { return nil }
+        guard verificationsBeforeGroup.wrappingAdd(1, ordering: .relaxed).newValue == Self.precomputeAfter,
+              let made = c_gerbang_ssl_p256_keyed_group(key) else { return nil }
         let (exchanged, original) = keyedGroup.compareExchange(
             expected: 0, desired: UInt(bitPattern: made), successOrdering: .acquiringAndReleasing, failureOrdering: .acquiring)
         if exchanged { return made }
