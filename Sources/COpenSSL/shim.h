@@ -178,10 +178,11 @@ static inline EC_GROUP *c_gerbang_ssl_p256_keyed_group(const EVP_PKEY *key) {
     EC_GROUP *group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
     EC_POINT *point = group != NULL ? EC_POINT_new(group) : NULL;
     BN_CTX *context = BN_CTX_new();
+    // EC_POINT_oct2point refuses a point that is not on the curve (it sets the coordinates with
+    // EC_POINT_set_affine_coordinates, which checks); infinity is refused here.
     int ok = point != NULL && context != NULL
         && EC_POINT_oct2point(group, point, encoded, length, context) == 1
         && EC_POINT_is_at_infinity(group, point) == 0
-        && EC_POINT_is_on_curve(group, point, context) == 1
         && EC_GROUP_set_generator(group, point, EC_GROUP_get0_order(group), EC_GROUP_get0_cofactor(group)) == 1;
     if (ok) {
         // Deprecated in 3.0 with the other low-level EC calls, and still what fills the P-256

@@ -93,7 +93,7 @@ extension BrokerLoop {
                             continue
                         }
                         for delivery in batch {
-                            if subscription.retry.isExhausted(afterAttempt: delivery.attempt - 1) {
+                            if policy.isExhausted(afterAttempt: delivery.attempt - 1) {
                                 _ = try await store.deadLetter(
                                     delivery.id, by: consumer,
                                     failure: DeliveryFailure(reason: "delivery.max-attempts",
@@ -127,24 +127,21 @@ extension BrokerLoop {
         }
         session.claimOutstanding = false
         if !deliveries.isEmpty { session.mayHaveWork = true }
-        // A claim's deliveries come in runs of one subscription: looked up once per run, and
-        // counted for the tail once per run.
-        var run: (index: Int, count: Int)?
+        // A claim's deliveries come in runs of one subscription: looked up when the run changes,
+        // and counted for the tail once per subscription.
+        var delivered = [Int](repeating: 0, count: session.subscriptions.count)
         defer {
-            if let run { services.tail.countDelivered(subscription: session.subscriptions[run.index].id, count: run.count) }
-        }
-        for delivery in deliveries {
-            let index: Int
-            if let run, session.subscriptions[run.index].id == delivery.subscription.rawValue {
-                index = run.index
-            } else if let found = session.subscriptions.firstIndex(where: { $0.id == delivery.subscription.rawValue }) {
-                if let run { services.tail.countDelivered(subscription: session.subscriptions[run.index].id, count: run.count) }
-                run = (found, 0)
-                index = found
-            } else {
-                continue
+            for (index, count) in delivered.enumerated() where count > 0 {
+                services.tail.countDelivered(subscription: session.subscriptions[index].id, count: count)
             }
-            run?.count += 1
+        }
+        var index = 0
+        for delivery in deliveries {
+            if !session.subscriptions.indices.contains(index) || session.subscriptions[index].id != delivery.subscription.rawValue {
+                guard let found = session.subscriptions.firstIndex(where: { $0.id == delivery.subscription.rawValue }) else { continue }
+                index = found
+            }
+            delivered[index] += 1
             let id = UInt64(bitPattern: delivery.id.rawValue)
             services.metrics.delivered(attempt: delivery.attempt, acceptedAt: delivery.event.acceptedAt, now: Date())
             let observed = ObservedEvent(delivery.event)

@@ -12,17 +12,21 @@ extension PublicKey {
             throw TrustError(.algKeyMismatch, "\(algorithm.rawValue) needs a \(algorithm.keyType.rawValue) key, the signer's key is \(type.rawValue)")
         }
         let input = Array(message)
-        if algorithm == .es256, let template = handle.verification,
-           let fast = template.verifyP256(rawSignature: Array(signature), message: input) {
-            return fast
-        }
-        let signatureBytes = algorithm == .es256 ? try ECDSASignature.der(fromRaw: Array(signature)) : Array(signature)
+        let raw = Array(signature)
         if let template = handle.verification {
-            let fast = algorithm == .es256
-                ? template.verifyECDSA(derSignature: signatureBytes, message: input)
-                : template.verifyEdDSA(signature: signatureBytes, message: input)
+            // ES256: against the key's precomputed multiples once it has them, else through EVP
+            // with the DER form (whose conversion refuses a signature of the wrong length).
+            let fast: Bool?
+            if algorithm != .es256 {
+                fast = template.verifyEdDSA(signature: raw, message: input)
+            } else if let precomputed = template.verifyP256(rawSignature: raw, message: input) {
+                fast = precomputed
+            } else {
+                fast = template.verifyECDSA(derSignature: try ECDSASignature.der(fromRaw: raw), message: input)
+            }
             if let fast { return fast }
         }
+        let signatureBytes = algorithm == .es256 ? try ECDSASignature.der(fromRaw: raw) : raw
         let context = try SigningContext()
         var keyContext: OpaquePointer?
         try ssl("EVP_DigestVerifyInit", EVP_DigestVerifyInit(context.pointer, &keyContext, SigningContext.digest(for: algorithm), nil, handle.pointer))
